@@ -1,0 +1,83 @@
+"""claimline: French news articles to a structured, dated record of what they claim.
+
+>>> import claimline
+>>> article = claimline.extract(open("data/raw/002_7f491bfa0959dcff.txt").read(),
+...                             published="2025-09-21")  # doctest: +SKIP
+>>> [s.kind for s in article.sections][:3]  # doctest: +SKIP
+['title', 'body', 'aside']
+
+The models (:mod:`claimline.models`) import without spaCy; ``load``, ``extract`` and
+``extract_many`` import it on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from claimline.errors import ClaimlineError, InputError, ModelNotInstalledError, ResourceError
+from claimline.models import (
+    SCHEMA_VERSION,
+    Article,
+    Claim,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Section,
+    Sentence,
+    Source,
+    Span,
+    Timex,
+    article_json_schema,
+)
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "load": "claimline.pipeline",
+    "extract": "claimline.api",
+    "extract_many": "claimline.api",
+    "ArticleInput": "claimline.api",
+    "split_sections": "claimline.sections",
+}
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimline.api import ArticleInput, extract, extract_many
+    from claimline.pipeline import load
+    from claimline.sections import split_sections
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'claimline' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleInput",
+    "Claim",
+    "ClaimlineError",
+    "Entity",
+    "Event",
+    "InputError",
+    "Mention",
+    "ModelNotInstalledError",
+    "Quantity",
+    "ResourceError",
+    "Section",
+    "Sentence",
+    "Source",
+    "Span",
+    "Timex",
+    "__version__",
+    "article_json_schema",
+    "extract",
+    "extract_many",
+    "load",
+    "split_sections",
+]

@@ -1,0 +1,54 @@
+"""``claimline_sections``: type the text's sections and fix the sentence boundaries.
+
+Runs after the parser, which it leaves untouched (forcing boundaries before the parser
+makes the French models split sentences in odd places). It writes
+
+- ``doc._.claimline_sections``: ``[[kind, start, end], ...]`` (:mod:`claimline.sections`);
+- ``doc._.claimline_sentences``: ``[[start, end], ...]``, the model's sentences refined
+  with line and section breaks (:mod:`claimline.sentences`), so that a title, a heading
+  or "J’aime" never merges with the next sentence. Every later claimline component and
+  the Article use these sentences.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimline.extensions import register_extensions
+from claimline.sections import load_sectioner
+from claimline.sentences import refine_sentences
+
+
+class SectionsComponent:
+    """Sections and sentence boundaries."""
+
+    def __init__(self, nlp: Language, name: str, *, rules_path: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.rules_path = rules_path
+        self._sectioner = load_sectioner(rules_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        sections = self._sectioner(doc.text)
+        doc._.claimline_sections = [[s.kind, s.start, s.end] for s in sections]
+        if doc.has_annotation("SENT_START"):
+            model_starts = [sent[0].idx for sent in doc.sents]
+        else:
+            model_starts = []
+        bounds = refine_sentences(doc.text, model_starts, [s.start for s in sections])
+        doc._.claimline_sentences = [[s, e] for s, e in bounds]
+        return doc
+
+
+@Language.factory(
+    "claimline_sections",
+    default_config={"rules_path": None},
+    assigns=["doc._.claimline_sections", "doc._.claimline_sentences"],
+)
+def make_sections(nlp: Language, name: str, rules_path: str | None) -> SectionsComponent:
+    """Factory of ``claimline_sections`` (``rules_path``: a sections.json of your own)."""
+    return SectionsComponent(nlp, name, rules_path=rules_path)
+
+
+__all__ = ["SectionsComponent", "make_sections"]

