@@ -6,19 +6,49 @@ import datetime as dt
 import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
 
-from claimline.errors import Errors, InputError
+from claimline.errors import ClaimlineError, Errors, ExtractionError, InputError
 from claimline.models import Article
 from claimline.text import normalise_for_model
 
 
 class ArticleInput(NamedTuple):
-    """One input of :func:`extract_many`."""
+    """One input of :func:`extract_many`; ``origin`` (e.g. ``"corpus.jsonl:12"``) names
+    where it was read from, for error messages."""
 
     text: str
     doc_id: str | None = None
     published: str | dt.date | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractionFailure:
+    """An input :func:`extract_many` could not turn into an Article (the batch goes on).
+
+    ``index`` is the item's position in the input stream, ``error`` a one-line message,
+    ``stage`` "input" (the item itself is bad) or "pipeline" (a component or the Article
+    builder raised ``exception``).
+    """
+
+    index: int
+    doc_id: str | None
+    error: str
+    origin: str | None = None
+    stage: Literal["input", "pipeline"] = "pipeline"
+    exception: BaseException | None = field(default=None, compare=False, repr=False)
+
+    def raise_(self) -> None:
+        """Raise the :class:`InputError` or :class:`ExtractionError` this failure stands for."""
+        cls = InputError if self.stage == "input" else ExtractionError
+        raise cls(self.error) from self.exception
+
+
+OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 
 def parse_published(value: str | dt.date | dt.datetime | None, *, name: str = "published") -> dt.date | None:
@@ -49,22 +79,148 @@ def _as_input(item: Any) -> ArticleInput:
     if isinstance(item, str):
         return ArticleInput(item)
     if isinstance(item, Mapping) and "text" in item:
-        return ArticleInput(item["text"], item.get("doc_id"), item.get("published"))
+        return ArticleInput(item["text"], item.get("doc_id"), item.get("published"), item.get("origin"))
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping):
         return ArticleInput(item[0], item[1].get("doc_id"), item[1].get("published"))
     raise InputError(Errors.E008.format(name="items", type=type(item).__name__))
 
 
 def _prepare(nlp, item: ArticleInput):
-    """The Doc to run the pipeline on, and what the Article needs besides it."""
+    """The Doc to run the pipeline on (before any component)."""
     if not isinstance(item.text, str):
         raise InputError(Errors.E001.format(name="text", type=type(item.text).__name__))
     published = parse_published(item.published)
     doc = nlp.make_doc(normalise_for_model(item.text))
     doc._.claimline_published = published.isoformat() if published else None
     doc._.claimline_published_source = "given" if published else None
-    doc_id = item.doc_id if item.doc_id is not None else default_doc_id(item.text)
-    return doc, (item.text, str(doc_id))
+    return doc
+
+
+def _doc_id(item: ArticleInput) -> str | None:
+    if item.doc_id is not None:
+        return str(item.doc_id)
+    return default_doc_id(item.text) if isinstance(item.text, str) else None
+
+
+def one_line(err: BaseException) -> str:
+    """``err`` as one line: ``ValueError: message`` (multi-line messages joined by "; ")."""
+    message = "; ".join(line.strip() for line in str(err).splitlines() if line.strip())
+    if isinstance(err, ClaimlineError):
+        return message
+    return f"{type(err).__name__}: {message}" if message else type(err).__name__
+
+
+def _ignore_error(proc_name, proc, docs, error) -> None:
+    """spaCy error handler: drop the failing docs (:func:`_guarded_pipe` redoes them one by one)."""
+
+
+def _settable(proc) -> bool:
+    """Whether ``proc`` takes an error handler (spaCy's Cython parsers do not store one)."""
+    try:
+        proc.set_error_handler(proc.get_error_handler())
+    except AttributeError:
+        return False
+    return True
+
+
+@contextmanager
+def _errors_dropped(nlp):
+    """Make ``nlp.pipe`` drop a failing doc or batch instead of raising; restore after.
+
+    Covers every component that takes an error handler (all of claimline's, spaCy's
+    trainable pipes) and, with ``n_process > 1``, any failure in a worker.
+    """
+    saved = [(p, p.get_error_handler()) for _, p in nlp.pipeline if hasattr(p, "set_error_handler") and _settable(p)]
+    default = nlp.default_error_handler
+    nlp.default_error_handler = _ignore_error
+    for proc, _ in saved:
+        proc.set_error_handler(_ignore_error)
+    try:
+        yield
+    finally:
+        nlp.default_error_handler = default
+        for proc, handler in saved:
+            proc.set_error_handler(handler)
+
+
+class _Pending(NamedTuple):
+    index: int
+    item: ArticleInput | None
+    doc_id: str | None
+    error: InputError | None = None
+
+
+def _run_alone(nlp, pending: _Pending, model: str) -> Article | ExtractionFailure:
+    """Redo one article outside ``nlp.pipe``, to get either its Article or why it fails."""
+    origin = f" ({pending.item.origin})" if pending.item.origin else ""
+    doc = _prepare(nlp, pending.item)
+    for name, proc in nlp.pipeline:
+        try:
+            doc = proc(doc)
+        except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
+            message = Errors.E012.format(
+                doc_id=pending.doc_id, origin=origin, stage=f"component {name!r}", error=one_line(err)
+            )
+            return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)
+    return _build(doc, pending, model)
+
+
+def _build(doc, pending: _Pending, model: str) -> Article | ExtractionFailure:
+    from claimline.article import build_article
+
+    try:
+        return build_article(doc, text=pending.item.text, doc_id=pending.doc_id, model=model)
+    except Exception as err:  # noqa: BLE001
+        origin = f" ({pending.item.origin})" if pending.item.origin else ""
+        message = Errors.E012.format(
+            doc_id=pending.doc_id, origin=origin, stage="building the Article", error=one_line(err)
+        )
+        return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)
+
+
+def iter_results(
+    items: Iterable[Any], nlp, *, n_process: int = 1, batch_size: int = 8
+) -> Iterator[Article | ExtractionFailure]:
+    """One Article or :class:`ExtractionFailure` per item, in input order.
+
+    Items are read lazily (memory stays bounded by ``batch_size`` x ``n_process``).
+    A bad item (not a text, a bad date) or an article on which a component raises
+    becomes an ExtractionFailure; the others go on. spaCy drops a whole batch when one
+    of its docs fails, so the docs missing from its output are redone one by one.
+    """
+    from claimline.pipeline import model_name
+
+    model = model_name(nlp)
+    pending: deque[_Pending] = deque()
+
+    def docs():
+        for index, raw in enumerate(items):
+            item = doc_id = None
+            try:
+                item = _as_input(raw)
+                doc_id = _doc_id(item)
+                doc = _prepare(nlp, item)
+            except InputError as err:
+                pending.append(_Pending(index, item, doc_id, err))
+                continue
+            pending.append(_Pending(index, item, doc_id))
+            yield doc, index
+
+    def settle(upto: int) -> Iterator[Article | ExtractionFailure]:
+        while pending and pending[0].index < upto:
+            missing = pending.popleft()
+            if missing.error is not None:
+                origin = missing.item.origin if missing.item is not None else None
+                message = f"{origin}: {missing.error}" if origin else str(missing.error)
+                yield ExtractionFailure(missing.index, missing.doc_id, message, origin, "input", missing.error)
+            else:
+                yield _run_alone(nlp, missing, model)
+
+    with _errors_dropped(nlp):
+        for doc, index in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield from settle(index)
+            yield _build(doc, pending.popleft(), model)
+        yield from settle(float("inf"))
 
 
 def _pipeline(nlp, model: str | None):
@@ -101,29 +257,42 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 8,
+    on_error: OnError = "raise",
 ) -> Iterator[Article]:
     """Stream Articles for ``items``, in order.
 
     An item is a text, a mapping ``{"text", "doc_id", "published"}``, an
-    :class:`ArticleInput` or a ``(text, {"doc_id", "published"})`` tuple. ``n_process``
-    uses spaCy's multiprocessing; memory stays bounded by ``batch_size``.
+    :class:`ArticleInput` or a ``(text, {"doc_id", "published"})`` tuple. Items are
+    read lazily: memory stays bounded by ``batch_size`` (x ``n_process``), whatever the
+    number of items. ``n_process`` uses spaCy's multiprocessing (same output as 1).
+
+    ``on_error`` says what to do with an item that fails (a bad date, a component that
+    raises): ``"raise"`` (default) raises its :class:`ClaimlineError`, ``"skip"`` goes
+    on, a callable receives the :class:`ExtractionFailure` and the batch goes on.
+
+    >>> failures = []
+    >>> arts = list(claimline.extract_many(["Le 3 mars, il pleuvait.", {"text": "Hier.", "published": "21/09"}],
+    ...                                    on_error=failures.append))  # doctest: +SKIP
+    >>> len(arts), failures[0].index  # doctest: +SKIP
+    (1, 1)
     """
-    from claimline.article import build_article
-    from claimline.pipeline import model_name
-
     nlp = _pipeline(nlp, model)
-    name = model_name(nlp)
-    pending: deque[tuple[str, str]] = deque()
-
-    def docs():
-        for raw in items:
-            doc, meta = _prepare(nlp, _as_input(raw))
-            pending.append(meta)
-            yield doc
-
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        text, doc_id = pending.popleft()
-        yield build_article(doc, text=text, doc_id=doc_id, model=name)
+    for result in iter_results(items, nlp, n_process=n_process, batch_size=batch_size):
+        if isinstance(result, Article):
+            yield result
+        elif on_error == "raise":
+            result.raise_()
+        elif callable(on_error):
+            on_error(result)
 
 
-__all__ = ["ArticleInput", "default_doc_id", "extract", "extract_many", "parse_published"]
+__all__ = [
+    "ArticleInput",
+    "ExtractionFailure",
+    "default_doc_id",
+    "extract",
+    "extract_many",
+    "iter_results",
+    "one_line",
+    "parse_published",
+]

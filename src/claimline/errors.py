@@ -39,6 +39,15 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # scale-out: a bad line of a JSONL corpus
+    E011 = (
+        "[E011] {path}, line {line}: {detail} (a JSONL corpus line is "
+        '{{"text": "...", "doc_id": "...", "published": "YYYY-MM-DD"}}; doc_id and published optional).'
+    )
+    # scale-out: one article failed inside the pipeline (the batch goes on)
+    E012 = "[E012] article {doc_id!r}{origin}: {stage} failed: {error}"
+    # scale-out: the same doc_id twice in one run
+    E013 = "[E013] {origin}: doc_id {doc_id!r} was already read from {first}: skipped (doc_ids must be unique)."
 
 
 class ClaimlineError(Exception):
@@ -53,6 +62,10 @@ class ModelNotInstalledError(ClaimlineError, OSError):
     """The requested spaCy model is not installed in this environment."""
 
 
+class ExtractionError(ClaimlineError, RuntimeError):
+    """One article could not be processed (a component or the Article builder failed)."""
+
+
 class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
@@ -60,6 +73,7 @@ class ResourceError(ClaimlineError, ValueError):
 __all__ = [
     "ClaimlineError",
     "Errors",
+    "ExtractionError",
     "InputError",
     "ModelNotInstalledError",
     "ResourceError",
