@@ -148,8 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or file (--format jsonl: default out.jsonl)",
     )
     ext.add_argument(
-        "--format", choices=FORMATS, default="files",
-        help="files: one <doc_id>.json per article (default); jsonl: one line per article in one file",
+        "--format", choices=FORMATS,
+        help="files: one <doc_id>.json per article (default); jsonl: one line per article in one file "
+        "(with --scheduler: JSONL parts, the only format)",
     )
     ext.add_argument("--resume", action="store_true", help="skip the articles a previous run already wrote")
     ext.add_argument("--published", metavar="DATE", help="publication date for every input (YYYY-MM-DD)")
@@ -163,7 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument(
         "--partition-size", type=int, default=64, metavar="N",
-        help="with --scheduler: articles (files) per partition, or ~N x 4 KiB of a JSONL (default: 64)",
+        help="with --scheduler: articles per partition (default: 64)",
+    )
+    ext.add_argument(
+        "--parquet", action="store_true",
+        help="with --scheduler: also write part-*.parquet (doc_id, title, published, model, article JSON; needs pyarrow)",
     )
     ext.set_defaults(func=cmd_extract)
 
