@@ -90,7 +90,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             bar.total -= 1
             return False
         if doc_id in first_origin:
-            fail(Errors.E013.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id]))
+            fail(Errors.E013.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
             return False
         first_origin[doc_id] = origin
         return True

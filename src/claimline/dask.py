@@ -419,7 +419,7 @@ def _duplicates(results: list[PartResult], out: str) -> list[str]:
         part = f"{out.rstrip('/')}/{PART_NAME.format(result.index)}.jsonl"
         for doc_id in result.doc_ids:
             if doc_id in first:
-                errors.append(Errors.E013.format(origin=part, doc_id=doc_id, first=first[doc_id]).replace(": skipped", ": kept twice"))
+                errors.append(Errors.E013.format(origin=part, doc_id=doc_id, first=first[doc_id], outcome="written twice"))
             else:
                 first[doc_id] = part
     return errors

@@ -47,7 +47,7 @@ class Errors:
     # scale-out: one article failed inside the pipeline (the batch goes on)
     E012 = "[E012] article {doc_id!r}{origin}: {stage} failed: {error}"
     # scale-out: the same doc_id twice in one run
-    E013 = "[E013] {origin}: doc_id {doc_id!r} was already read from {first}: skipped (doc_ids must be unique)."
+    E013 = "[E013] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
 
 
 class ClaimlineError(Exception):
