@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from claimline.errors import ClaimlineError, InputError, ModelNotInstalledError, ResourceError
+from claimline.errors import ClaimlineError, ExtractionError, InputError, ModelNotInstalledError, ResourceError
 from claimline.models import (
     SCHEMA_VERSION,
     Article,
@@ -37,12 +37,13 @@ _LAZY = {
     "load": "claimline.pipeline",
     "extract": "claimline.api",
     "extract_many": "claimline.api",
+    "ExtractionFailure": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimline.api import ArticleInput, extract, extract_many
+    from claimline.api import ArticleInput, ExtractionFailure, extract, extract_many
     from claimline.pipeline import load
     from claimline.sections import split_sections
 
@@ -64,6 +65,8 @@ __all__ = [
     "ClaimlineError",
     "Entity",
     "Event",
+    "ExtractionError",
+    "ExtractionFailure",
     "InputError",
     "Mention",
     "ModelNotInstalledError",

@@ -70,6 +70,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from claimline.api import iter_results
     from claimline.corpus import count_items, iter_inputs, plan_inputs
     from claimline.models import Article
+    from claimline.pipeline import load
 
     errors: list[str] = []
     sources = plan_inputs(args.paths, errors)
@@ -99,7 +100,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         first = next(inputs, None)
         if first is not None:
-            nlp = load_pipeline(args.model)
+            nlp = load(args.model)
             for result in iter_results(chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size):
                 if isinstance(result, Article):
                     try:
@@ -114,13 +115,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         bar.close()
         sink.close()
     return _report(written, skipped, getattr(sink, "path", None) or sink.folder, errors)
-
-
-def load_pipeline(model: str):
-    """The pipeline the CLI runs (a seam for tests)."""
-    from claimline.pipeline import load
-
-    return load(model)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
