@@ -115,11 +115,24 @@ class ClaimReader:
                     return True
         return False
 
-    def is_negated(self, head: Token, sent_start: int, sent_end: int) -> bool:
+    def is_negated(self, head: Token, anchor: Token, sent_start: int, sent_end: int) -> bool:
+        """"ne… pas/jamais/aucun" in the clause, not restricted or contrasted before the number.
+
+        "elle n'a conquis que 250 km2" (ne… que), "ne représentera jamais que le cinquième",
+        "n'est pas leur manque de moyens mais leur dispersion dans 30 structures" and a
+        negation behind a comma are not negations of the quantity.
+        """
         toks = self._clause_tokens(head, sent_start, sent_end)
-        words = {t.text.lower() for t in toks}
-        has_ne = any(w in ("ne", "n'", "n’") for w in words)
-        return has_ne and bool(words & self._negations)
+        if not any(t.text.lower() in ("ne", "n'", "n’") for t in toks):
+            return False
+        negs = [t for t in toks if t.text.lower() in self._negations]
+        if not negs:
+            return False
+        before = [t for t in negs if t.i < anchor.i]
+        if not before:
+            return True
+        between = anchor.doc.text[before[-1].idx + len(before[-1].text) : anchor.idx]
+        return re.search(r"(?<![\w])(?:que|qu['’]|mais)(?![\w])|[,;:–—(]", between, re.IGNORECASE) is None
 
     def is_hedged(self, text: str, head: Token, sent_start: int, sent_end: int) -> bool:
         if self._hedge_re.search(text):
@@ -252,7 +265,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
             source = SourceFound(speech[0], speech[1], "speech_verb")
         if reader.is_question(text):
             modality = "question"
-        elif reader.is_negated(head, s_start, s_end):
+        elif reader.is_negated(head, anchor, s_start, s_end):
             modality = "negated"
         elif reader.is_conditional(head, s_start, s_end):
             modality = "conditional"

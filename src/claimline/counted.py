@@ -29,11 +29,13 @@ def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
-def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = None) -> str | None:
+def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = None,
+                  nominal_only: bool = False) -> str | None:
     """The lemma of the noun counted or measured by a quantity ending at ``offset``.
 
     ``measure``: the quantity has a unit (the noun follows "de"); ``limit``: an offset
-    not to go past (the end of the sentence).
+    not to go past (the end of the sentence); ``nominal_only``: no adjective stands for
+    the noun (after a vague magnitude: "des milliards supplémentaires").
     """
     starts = [t.idx for t in doc]
     i = bisect.bisect_left(starts, offset)
@@ -63,11 +65,52 @@ def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = N
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.idx < limit:
                 i += 1
                 continue
-            return None if measure else _lemma(tok)
+            return None if measure or nominal_only else _lemma(tok)
         if tok.pos_ in ("VERB", "AUX") and not measure and steps == 1 and tok.text.isalpha() and tok.text.islower():
             return _lemma(tok)
         return None
     return None
 
 
-__all__ = ["counted_lemma"]
+_LINKS = {"comprise", "compris", "comprises", "environ", "égale", "égal", "l'ordre"}
+_BACK_SKIP = {"de", "d'", "comprise", "compris", "comprises", "égale", "égal", "entre", "environ", "à", "l'ordre"}
+
+
+def measured_before(doc: Doc, start: int, end: int) -> str | None:
+    """The noun a measure depends on when it comes first: "une portée d'environ 5 000 km".
+
+    Only a noun that governs a token of the quantity in the parse ("par surprise de
+    quelques centaines de km2" is no measure of a surprise).
+    """
+    starts = [t.idx for t in doc]
+    i = bisect.bisect_left(starts, start) - 1
+    words: list[str] = []
+    while i >= 0 and doc[i].text.lower() in _BACK_SKIP and len(words) < 3:
+        words.append(doc[i].text.lower())
+        i -= 1
+    if i >= 0 and doc[i].pos_ == "NOUN" and set(words) & _LINKS:
+        return _lemma(doc[i])  # "une portée comprise entre…", "une portée d'environ…"
+    inside = [t for t in doc if start <= t.idx < end]
+    for tok in inside:
+        head = tok.head
+        if head.pos_ == "NOUN" and head.idx < start:
+            between = doc.text[head.idx + len(head.text) : start].split()
+            if all(w.lower() in _BACK_SKIP for w in between):
+                return _lemma(head)
+    return None
+
+
+def noun_right_after(doc: Doc, offset: int, *, nominal_only: bool = False) -> Token | None:
+    """The noun token starting one space after ``offset`` ("500 drones"), if any.
+
+    ``nominal_only``: a token tagged adjective or participle does not count.
+    """
+    starts = [t.idx for t in doc]
+    i = bisect.bisect_left(starts, offset)
+    tags = ("NOUN", "PROPN") if nominal_only else ("NOUN", "PROPN", "ADJ", "VERB")
+    if i < len(doc) and doc[i].pos_ in tags and doc[i].text.isalpha() and not doc.text[offset : doc[i].idx].strip():
+        return doc[i]
+    return None
+
+
+__all__ = ["counted_lemma", "measured_before", "noun_right_after"]

@@ -353,8 +353,10 @@ class QuantityFinder:
                     if found[j].unit and found[j].unit not in RELATIVE_UNITS:
                         unit, antecedent = found[j].unit, j
                         break
+        # low/high are kept for explicit ranges only: a vague magnitude ("des milliards",
+        # "quelques centaines") has no value and no bounds, just the approx qualifier.
         return FoundQuantity(
-            start=start, end=end, text=text[start:end], value=n.value, low=n.low, high=n.high,
+            start=start, end=end, text=text[start:end], value=n.value, low=None, high=None,
             unit=unit, qualifier=qualifier, kind=n.kind, counted_from=c.end, antecedent=antecedent,
         )
 

@@ -9,7 +9,9 @@ per quantity, shaped like :class:`claimline.models.Quantity` (ids ``q1``, ``q2``
 [(500.0, 'more_than', 'drone'), (40.0, None, 'missile')]
 
 The finding is :mod:`claimline.quantities` (spaCy-free); this component adds what is
-counted or measured from the parse (:mod:`claimline.counted`). Sentences of the sections
+counted or measured from the parse (:mod:`claimline.counted`) and, as the gold
+guidelines do, extends the span of a count over the noun that directly follows it
+("plus de 500 drones"; not over a "de" complement: "250 km2" de territoire). Sentences of the sections
 in ``skip_sections`` (default: boilerplate, i.e. ads and forms) are not read.
 """
 
@@ -20,11 +22,11 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.counted import counted_lemma
+from claimline.counted import counted_lemma, measured_before, noun_right_after
 from claimline.errors import Errors, InputError
 from claimline.extensions import register_extensions
 from claimline.models import SectionKind
-from claimline.quantities import quantity_finder
+from claimline.quantities import RELATIVE_UNITS, quantity_finder
 
 _SECTION_KINDS = set(SectionKind.__args__)
 
@@ -62,11 +64,19 @@ class QuantitiesComponent:
                 if q.antecedent is not None:
                     what = next((c for c in reversed(counted) if c), None)
                 else:
-                    what = counted_lemma(doc, q.counted_from, measure=q.unit is not None, limit=end)
+                    what = counted_lemma(doc, q.counted_from, measure=q.unit is not None, limit=end,
+                                         nominal_only=q.kind == "approx")
+                    if what is None and q.unit is not None and q.unit not in RELATIVE_UNITS:
+                        what = measured_before(doc, q.start, q.end)
+                q_end = q.end
+                if q.unit is None and what is not None and q.end == q.counted_from:
+                    noun = noun_right_after(doc, q.end, nominal_only=q.kind == "approx")
+                    if noun is not None and noun.idx + len(noun.text) <= end:
+                        q_end = noun.idx + len(noun.text)  # "plus de 500 drones", "200 chars"
                 counted.append(what)
                 out.append({
                     "id": f"q{len(out) + 1}",
-                    "span": {"start": q.start, "end": q.end},
+                    "span": {"start": q.start, "end": q_end},
                     "value": q.value,
                     "low": q.low,
                     "high": q.high,
