@@ -182,6 +182,8 @@ class QuantityFinder:
         candidates = []
         for n in self.numbers.find(segment):
             n = replace(n, start=n.start + start, end=n.end + start)
+            if candidates and n.start < candidates[-1].end:
+                continue  # inside the unit before: "cent" of "100 pour cent"
             candidates.append(self._candidate(text, n, start, end))
         self._carry_units(text, candidates)
         self._skip_names_coordinated(text, candidates)

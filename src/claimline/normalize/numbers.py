@@ -20,6 +20,7 @@ returned with ``kind="ordinal"`` so that callers can skip them. The words come f
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -104,8 +105,9 @@ class NumberReader:
         self._ordinal_re = re.compile(rf"(?:{_alternation(words.ordinal_suffixes)})(?![\w])")
         approx = _alternation(words.approx_nouns)
         dets = _alternation(words.vague_determiners + words.article_one)
+        counts = _alternation([w for w, v in words.units.items() if v > 1])
         self._approx_re = re.compile(
-            rf"(?<![\w'])(?P<det>(?:{dets}){_SEP}+)?(?P<n>(?:{approx}))"
+            rf"(?<![\w'])(?:(?P<det>(?:{dets}){_SEP}+)|(?P<count>(?:\d+|{counts})){_SEP}+)?(?P<n>(?:{approx}))"
             rf"(?P<of>{_SEP}+de{_SEP}+(?P<mult>{_alternation(words.vague_multipliers)}))?(?![\w])",
             re.IGNORECASE,
         )
@@ -189,8 +191,9 @@ class NumberReader:
                     continue
             value = self.read_digits(m.group("num"), m.group("dec"))
             scaled = bool(m.group("mult"))
-            if scaled:
-                value *= self.words.multipliers[m.group("mult").strip().lower()]
+            if scaled:  # exact decimal product: 16,4 millions -> 16400000, not 16399999.999…
+                factor = self.words.multipliers[m.group("mult").strip().lower()]
+                value = float(Decimal(repr(value)) * factor)
             if m.group("half"):
                 value += 0.5 * (self.words.multipliers[m.group("mult").strip().lower()] if m.group("mult") else 1)
             out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal",
@@ -231,6 +234,12 @@ class NumberReader:
             base = self.words.approx_nouns[m.group("n").lower()]
             of = (m.group("mult") or "").lower()
             mult = self.words.multipliers.get(of) or self.words.approx_nouns.get(of) or 1
+            if m.group("count"):  # "trois douzaines" = 36, "2 douzaine" = 24: exact multiples
+                count = m.group("count")
+                value = float(count) if count.isdigit() else float(self.words.units[count.lower()])
+                out.append(NumberMatch(m.start(), m.end(), m.group(0), value * base * mult, "cardinal",
+                                       digits=count.isdigit(), scaled=True))
+                continue
             if not det and m.group("n").lower().endswith("s"):
                 continue  # "centaines" alone: needs "des", "quelques", a number...
             start = m.start() if det else m.start("n")
