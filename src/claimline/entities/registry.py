@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process, utils
 from claimline.entities.normalise import name_key, slug
 from claimline.entities.resources import EntityRecord, load_entities, load_rules
 
-Method = Literal["alias", "surname", "fuzzy", "new"]
+Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
 STAGES: tuple[Method, ...] = ("alias", "surname", "fuzzy")
 _NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
 
@@ -169,6 +169,15 @@ class EntityRegistry:
     def label_of(self, entity_id: str) -> str | None:
         entry = self._entries.get(entity_id)
         return entry.label if entry else None
+
+    def surfaces(self) -> list[tuple[str, str, str]]:
+        """(surface, entity_id, label) for every name and alias still in force."""
+        return [
+            (surface, entry.id, entry.label)
+            for entry in self._entries.values()
+            for surface in entry.surfaces
+            if entry.id in self._by_key.get(self.key(surface), ())
+        ]
 
     def add(self, name: str, label: str, *, aliases: Iterable[str] = (), entity_id: str | None = None) -> str:
         """Add an entity (or more aliases to an existing id); return its id.
