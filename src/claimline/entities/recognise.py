@@ -9,8 +9,9 @@ blog and news text in a few ways, corrected here with the rules of
 - a civility or function at the start is stripped ("M. Trump", "Mme von der Leyen");
   lower-case words before a name too ("poche de Koursk" -> "Koursk");
 - a name never spans a line break ("Conclusion\\nLa Russie" -> "Russie");
-- words that are not names on their own ("Lire", "Blog", "Etat", "Si") and demonyms
-  ("Russes", "les Européens", "Anglo-Saxons") are dropped, as is a lone
+- words that are not names on their own ("Lire", "Blog", "Etat", "Si"), demonyms
+  ("Russes", "les Européens", "Anglo-Saxons") and words in capitals for emphasis
+  ("DEUX ANS", "OXYGENE": several words, or seven letters or more) are dropped, as is a lone
   sentence-initial word the tagger does not take for a proper noun ("Retrait");
 - the gazetteer's names (:mod:`~claimline.entities.gazetteer`) come first: they add
   what the model misses ("OTAN", "UE", "Kremlin", "Zapad 2025", "union européenne")
@@ -108,9 +109,23 @@ def _trim(tokens: list[Token], rules: NameRules) -> tuple[list[Token], bool]:
             tokens = tokens[1:]
             continue
         break
-    while tokens and (fold(tokens[-1].text) in rules.determiners or not any(c.isalnum() for c in tokens[-1].text)):
+    while len(tokens) > 1 and (
+        fold(tokens[-1].text) in rules.determiners
+        or fold(tokens[-1].text) in rules.demonyms  # "Churchill ukrainien"
+        or not any(c.isalnum() for c in tokens[-1].text)
+    ):
+        tokens = tokens[:-1]
+    if tokens and not any(c.isalnum() for c in tokens[-1].text):
         tokens = tokens[:-1]
     return tokens, titled
+
+
+def _shouted(surface: str) -> bool:
+    """Capitals used for emphasis, not an acronym: "DEUX ANS", "OXYGENE"."""
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return " " in surface.strip() or len(letters) >= 7
 
 
 def clean_model_entity(
@@ -129,7 +144,7 @@ def clean_model_entity(
         core = text[piece[0].start : capitalised[-1].end]  # "Affaires étrangères français" -> "Affaires"
         if sum(c.isalnum() for c in surface) < 2 or {fold(surface), fold(core)} & rules.not_names:
             continue
-        if rules.is_demonym_phrase(piece):
+        if rules.is_demonym_phrase(piece) or _shouted(surface):
             continue
         if len(piece) == 1 and piece[0].sent_start and piece[0].pos not in ("PROPN", ""):
             continue  # "Retrait des traités", "Lire aussi"
