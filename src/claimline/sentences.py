@@ -71,8 +71,10 @@ def refine_sentences(
         while j >= 0 and text[j].isspace():
             j -= 1
         prev_char = text[j] if j >= 0 else ""
-        if "\n" not in text[j + 1 : b] and text[b].islower() and prev_char not in CLOSERS:
-            continue  # a split in mid-sentence
+        if "\n" not in text[j + 1 : b] and prev_char not in CLOSERS and (
+            text[b].islower() or text[b].isdigit() or _after_capitalised_word(text, j)
+        ):
+            continue  # a split in mid-sentence, or inside a name ("War | Mapper", "Zapad | 2025")
         keep.add(b)
     bounds = sorted(keep | {0})
     out: list[tuple[int, int]] = []
@@ -91,6 +93,16 @@ def refine_sentences(
             continue
         out.append((s, e))
     return out
+
+
+def _after_capitalised_word(text: str, j: int) -> bool:
+    """Whether the word ending at ``j`` is capitalised (and not the first of its line)."""
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in "-'"):
+        k -= 1
+    word_start = k + 1
+    line_start = text.rfind("\n", 0, word_start) + 1
+    return word_start <= j and text[word_start].isupper() and text[line_start:word_start].strip() != ""
 
 
 _LIST_MARKER = re.compile(r"^\(?\d{1,3}[.)]$")

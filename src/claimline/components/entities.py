@@ -70,15 +70,20 @@ class EntitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        sentence_starts = sorted(s for s, _ in (doc._.claimline_sentences or []))
+        bounds = doc._.claimline_sentences or []
+        sentence_starts = [s for s, _ in bounds]
         starts = set(sentence_starts)
         tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc]
         regions = self._regions(doc)
         region_starts = [s for s, _ in regions]
 
-        def kept(offset: int) -> bool:
-            i = bisect.bisect_right(region_starts, offset) - 1
-            return i >= 0 and offset < regions[i][1]
+        def kept(start: int, end: int) -> bool:
+            """In a kept section, and inside one sentence (the Article's invariant)."""
+            i = bisect.bisect_right(region_starts, start) - 1
+            if i < 0 or start >= regions[i][1]:
+                return False
+            j = bisect.bisect_right(sentence_starts, start) - 1
+            return j < 0 or end <= bounds[j][1]
 
         model = []
         for ent in doc.ents:
@@ -86,7 +91,7 @@ class EntitiesComponent:
             for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
-        candidates = [c for c in combine(model, gazetteer, self.rules) if kept(c.start)]
+        candidates = [c for c in combine(model, gazetteer, self.rules) if kept(c.start, c.end)]
         mentions, entities = link_mentions(text, candidates, self.registry)
         doc._.claimline_mentions = mentions
         doc._.claimline_entities = entities
