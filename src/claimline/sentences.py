@@ -73,9 +73,12 @@ def refine_sentences(
             j -= 1
         prev_char = text[j] if j >= 0 else ""
         if "\n" not in text[j + 1 : b] and prev_char not in CLOSERS and (
-            text[b].islower() or (prev_char.isalpha() and prev_char.islower())
+            text[b].islower()
+            or text[b].isdigit()
+            or (prev_char.isalpha() and prev_char.islower())
+            or _after_capitalised_word(text, j)
         ):
-            continue  # a split in mid-sentence ("précis | War Mapper": no punctuation before)
+            continue  # a split in mid-sentence ("précis | War Mapper") or inside a name ("Zapad | 2025")
         keep.add(b)
     bounds = sorted(keep | {0})
     out: list[tuple[int, int]] = []
@@ -94,6 +97,18 @@ def refine_sentences(
             continue
         out.append((s, e))
     return out
+
+
+def _after_capitalised_word(text: str, j: int) -> bool:
+    """Whether the word ending at ``j`` is capitalised (and not the first of its line)."""
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in "-'"):
+        k -= 1
+    word_start = k + 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    first_of_line = k < 0 or text[k] == "\n"
+    return word_start <= j and text[word_start].isupper() and not first_of_line
 
 
 _LIST_MARKER = re.compile(r"^\(?\d{1,3}[.)]$")
