@@ -13,8 +13,8 @@
 It works on offsets only, in time linear in the text.
 
 >>> text = "Titre sans point\\nLe texte commence. Et continue"
->>> refine_sentences(text, [0], [0])
-[(0, 16), (17, 35), (36, 48)]
+>>> refine_sentences(text, [0, 36], [0])
+[(0, 16), (17, 35), (36, 47)]
 """
 
 from __future__ import annotations
