@@ -65,7 +65,7 @@ def test_timeline_reports_a_bad_file_on_one_line_and_goes_on(article_files, tmp_
     target = tmp_path / "t.json"
     assert main(["timeline", str(article_files), str(bad), str(tmp_path / "missing.json"), "-o", str(target)]) == 1
     err = capsys.readouterr().err
-    assert "[E012]" in err and "notes.json" in err and "text: Field required" in err
+    assert "[E016]" in err and "notes.json" in err and "text: Field required" in err
     assert "[E004]" in err and "missing.json" in err
     assert len(Timeline.model_validate_json(target.read_text()).events) == 2
 

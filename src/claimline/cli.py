@@ -160,7 +160,7 @@ def read_articles(paths: Sequence[str], errors: list[str]):
             except ValidationError as err:
                 first = err.errors()[0]
                 detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
-                errors.append(Errors.E012.format(path=file, detail=detail))
+                errors.append(Errors.E016.format(path=file, detail=detail))
     return articles
 
 

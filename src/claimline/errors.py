@@ -40,12 +40,12 @@ class Errors:
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
     # timeline: optional dependency missing
-    E011 = (
-        "[E011] {what} needs the optional dependency {package!r}, which is not installed: "
+    E015 = (
+        "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
         "`pip install \"claimline[{extra}]\"` (or `pip install {package}`)."
     )
     # timeline: a file given to `claimline timeline` is not an Article JSON
-    E012 = "[E012] {path}: not a claimline Article JSON ({detail})."
+    E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
 
 
 class ClaimlineError(Exception):

@@ -118,7 +118,7 @@ def to_dataframe(table: list[dict[str, Any]]):
         import pandas as pd
     except ImportError:
         raise MissingDependencyError(
-            Errors.E011.format(what="Timeline.to_dataframe()", package="pandas", extra="pandas")
+            Errors.E015.format(what="Timeline.to_dataframe()", package="pandas", extra="pandas")
         ) from None
     return pd.DataFrame(table)
 
