@@ -99,14 +99,16 @@ class EventFinder:
             return None
         noun = self._preceding_event_noun(ctx, root, timex["span"]["start"])
         if noun is not None:
-            return Predicate(noun, self._clause_of_noun(noun))
+            return Predicate(noun, self._clause_of_noun(ctx, noun))
         tok = root
         for _ in range(MAX_CLIMB):
             gov = tok.head
-            if gov is tok or not ctx.same_sentence(gov, root):
-                return None
+            if gov == tok or not ctx.same_sentence(gov, root):
+                # the parse attaches the date across a sentence boundary: use the
+                # sentence's own top predicate nearest to it
+                return self._local_predicate(ctx, root)
             if self._is_event_noun(gov):
-                return Predicate(gov, self._clause_of_noun(gov))
+                return Predicate(gov, self._clause_of_noun(ctx, gov))
             if self._is_predicate(gov):
                 return self._from_verb(gov)
             if gov.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -114,7 +116,19 @@ class EventFinder:
             tok = gov
         return None
 
-    def _from_verb(self, verb) -> Predicate:
+    def _local_predicate(self, ctx: _DocContext, root) -> Predicate | None:
+        """The top verb or event noun of ``root``'s sentence nearest to it, if any."""
+        tops = [
+            t for t in ctx.sentence_tokens(root)
+            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root
+            and (self._is_predicate(t) or self._is_event_noun(t))
+        ]
+        if not tops:
+            return None
+        top = min(tops, key=lambda t: abs(t.i - root.i))
+        return self._from_verb(top) if self._is_predicate(top) else Predicate(top, top)
+
+    def _from_verb(self, verb) -> Predicate | None:
         lemma = verb.lemma_.casefold()
         if lemma in self.lex.light_verb_lemmas:
             noun = next(
@@ -125,16 +139,24 @@ class EventFinder:
                 return Predicate(noun, verb)
         if lemma in self.lex.modal_of:
             inf = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-            if inf is not None:
-                return Predicate(inf, inf, modal=self.lex.modal_of[lemma])
+            if inf is None:
+                return None
+            return Predicate(inf, inf, modal=self.lex.modal_of[lemma])
+        if lemma in self.lex.stative_lemmas:
+            return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.casefold() in self.lex.modal_of:
             return Predicate(verb, verb, modal=self.lex.modal_of[verb.head.lemma_.casefold()])
         return Predicate(verb, verb)
 
-    def _clause_of_noun(self, noun):
+    def _clause_of_noun(self, ctx: _DocContext, noun):
         """The verb whose clause a dated event noun sits in (the noun itself if none)."""
         head = noun.head
-        if head is not noun and self._is_predicate(head) and noun.dep_ in ("nsubj", "nsubj:pass", "obj"):
+        if (
+            head != noun
+            and ctx.same_sentence(head, noun)
+            and self._is_predicate(head)
+            and noun.dep_ in ("nsubj", "nsubj:pass", "obj")
+        ):
             return head
         return noun
 
@@ -150,7 +172,7 @@ class EventFinder:
                 return None
             if self._is_event_noun(tok):
                 return tok
-            if tok.pos_ not in ("ADJ", "ADP", "DET"):
+            if tok.pos_ not in ("ADJ", "ADP", "DET", "PROPN"):  # "sa visite à Londres le 18 septembre"
                 return None
         return None
 
@@ -169,8 +191,12 @@ class EventFinder:
             return
         own = {ctx.span_root(t["span"]["start"], t["span"]["end"]) for t in timexes}
         for conj in pred.head.children:
-            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(
-                o is not None and o.head is conj for o in own
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ == "VERB"
+                and conj.lemma_.casefold() not in self.lex.modal_of
+                and not any(c.dep_ in SUBJECT_DEPS for c in conj.children)  # shares the subject
+                and not any(o is not None and o.head == conj for o in own)
             ):
                 yield Predicate(conj, conj, modal=pred.modal)
 
@@ -200,12 +226,13 @@ class EventFinder:
         """Entity ids of the subject / agents (and "avec"/"entre" partners), in text order."""
         roles = []
         for head in dict.fromkeys([pred.clause, pred.head]):
-            children = [c for c in head.children if c is not pred.head]
-            has_agent = any(c.dep_ == "obl:agent" for c in children)
+            children = [c for c in head.children if c != pred.head]
+            has_agent = any(c.dep_ == "obl:agent" and _case_of(c) == "par" for c in children)
             for c in children:
                 case = _case_of(c)
                 if (
-                    c.dep_ in ("nsubj", "obl:agent")
+                    c.dep_ == "nsubj"
+                    or (c.dep_ == "obl:agent" and case == "par")
                     or (c.dep_ == "nsubj:pass" and not has_agent)
                     or case in COMITATIVE
                     or (head.pos_ == "NOUN" and c.dep_ == "nmod" and case in NOUN_AGENT_CASES)
@@ -285,13 +312,18 @@ class _DocContext:
             return None
         tokens = [self.doc[i] for i in range(first, last + 1)]
         inside = {t.i for t in tokens}
-        return next((t for t in tokens if t.head.i not in inside or t.head is t), tokens[0])
+        return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
 
     def same_sentence(self, a, b) -> bool:
         return self.sentence_index(a.idx) == self.sentence_index(b.idx)
+
+    def sentence_tokens(self, tok) -> list:
+        s, e = self.sentences[self.sentence_index(tok.idx)]
+        span = self.doc.char_span(s, e, alignment_mode="expand")
+        return list(span) if span is not None else [tok]
 
     def sentence_text(self, tok) -> str:
         s, e = self.sentences[self.sentence_index(tok.idx)]
@@ -319,7 +351,7 @@ class _DocContext:
         """Entity ids of the mentions on ``tokens`` (not inside clauses nested under ``head``)."""
         skip: set[int] = set()
         for t in tokens:
-            if t is not head and t.dep_ in CLAUSE_DEPS:
+            if t != head and t.dep_ in CLAUSE_DEPS:
                 skip.update(s.i for s in t.subtree)
         ids: list[str] = []
         for t in tokens:
@@ -354,12 +386,23 @@ def _clause_tokens(head) -> list:
 
 
 def _trigger_extent(head) -> tuple[int, int]:
-    """Character extent of the verb group (first auxiliary or clitic to the verb) or noun."""
+    """Character extent of the verb group or of the event noun.
+
+    The verb group runs left from the verb over its own auxiliaries, clitics, "ne" and
+    adverbs ("ne s'est pas entretenu", "s'est longuement entretenu"), as long as the first
+    of them is an auxiliary, a clitic or "ne".
+    """
     start = head.idx
     if head.pos_ != "NOUN":
-        for child in head.children:
-            if child.i < head.i and (child.dep_ in AUX_DEPS or _is_ne(child)):
-                start = min(start, child.idx)
+        group = [head]
+        for j in range(head.i - 1, -1, -1):
+            tok = head.doc[j]
+            if tok.head != head or not (tok.dep_ in AUX_DEPS or _is_ne(tok) or tok.dep_ == "advmod"):
+                break
+            group.append(tok)
+        while len(group) > 1 and group[-1].dep_ == "advmod" and not _is_ne(group[-1]):
+            group.pop()  # an adverb alone before the verb group is not part of it
+        start = group[-1].idx
     return start, head.idx + len(head.text)
 
 

@@ -1,5 +1,5 @@
-"""The event lexicon (``resources/fr/events.json``): event nouns, modal, reporting and
-denial verbs, negation and hedge cues, and the lemma classes the timeline merges on.
+"""The event lexicon (``resources/fr/events.json``): event nouns, light, stative, modal,
+reporting and denial verbs, negation and hedge cues, and the lemma classes the timeline merges on.
 
 >>> lex = load_lexicon()
 >>> "sommet" in lex.event_noun_lemmas, lex.modal_of["pouvoir"]
@@ -52,6 +52,7 @@ class EventLexicon(_Strict):
     source: str
     event_nouns: list[Word]
     light_verbs: list[Word]
+    stative_verbs: list[Word]
     modal_verbs: list[ModalVerb]
     reporting_verbs: list[Word]
     denial_verbs: list[Word]
@@ -68,6 +69,10 @@ class EventLexicon(_Strict):
     @cached_property
     def light_verb_lemmas(self) -> frozenset[str]:
         return frozenset(w.lemma for w in self.light_verbs)
+
+    @cached_property
+    def stative_lemmas(self) -> frozenset[str]:
+        return frozenset(w.lemma for w in self.stative_verbs)
 
     @cached_property
     def modal_of(self) -> dict[str, str]:
