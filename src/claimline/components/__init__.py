@@ -5,6 +5,6 @@ Importing this package registers every factory; they are also declared under the
 without importing claimline first.
 """
 
-from claimline.components import events, sections  # noqa: F401  (registers the factories)
+from claimline.components import claims, events, quantities, sections  # noqa: F401  (registers the factories)
 
-__all__ = ["events", "sections"]
+__all__ = ["claims", "events", "quantities", "sections"]
