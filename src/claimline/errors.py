@@ -39,6 +39,13 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # timeline: optional dependency missing
+    E015 = (
+        "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
+        "`pip install \"claimline[{extra}]\"` (or `pip install {package}`)."
+    )
+    # timeline: a file given to `claimline timeline` is not an Article JSON
+    E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
 
 
 class ClaimlineError(Exception):
@@ -57,10 +64,15 @@ class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
 
+class MissingDependencyError(ClaimlineError, ImportError):
+    """An optional dependency (pandas...) needed by the requested feature is missing."""
+
+
 __all__ = [
     "ClaimlineError",
     "Errors",
     "InputError",
+    "MissingDependencyError",
     "ModelNotInstalledError",
     "ResourceError",
 ]

@@ -18,6 +18,7 @@ COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_quantities", {"after": "lemmatizer"}),  # after claimline_sections; needs lemmas
     ("claimline_entities", {"after": "ner"}),
     ("claimline_claims", {"last": True}),  # needs quantities, mentions (and timexes)
+    ("claimline_events", {"last": True}),  # reads timexes, mentions and claims
 )
 
 
