@@ -23,7 +23,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from claimline.entity_registry import cluster_entities, name_key
+from claimline.entities.normalise import name_key
+from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.errors import Errors, InputError
 from claimline.events.lexicon import EventLexicon, load_lexicon
 from claimline.models import (
@@ -357,8 +358,12 @@ def _registry(
         for ent in article.entities:
             owners.append(article.doc_id)
             flat.append(ent)
-    kwargs = {} if threshold is None else {"threshold": threshold}
-    groups = cluster_entities(flat, **kwargs)
+    settings = None if threshold is None else FuzzySettings(fuzzy_threshold=threshold)
+    canonical = EntityRegistry.default(settings=settings).merge(flat)
+    by_id: dict[str, list[int]] = {}
+    for i, ent in enumerate(flat):
+        by_id.setdefault(canonical[ent.id], []).append(i)
+    groups = list(by_id.values())
     mentions: dict[tuple[str, str], list[MentionRef]] = {}
     for article in articles:
         for m in article.mentions:
