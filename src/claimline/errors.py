@@ -48,6 +48,13 @@ class Errors:
     E012 = "[E012] article {doc_id!r}{origin}: {stage} failed: {error}"
     # scale-out: the same doc_id twice in one run
     E013 = "[E013] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
+    # timeline: optional dependency missing
+    E015 = (
+        "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
+        "`pip install \"claimline[{extra}]\"` (or `pip install {package}`)."
+    )
+    # timeline: a file given to `claimline timeline` is not an Article JSON
+    E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
 
 
 class ClaimlineError(Exception):
@@ -70,11 +77,16 @@ class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
 
+class MissingDependencyError(ClaimlineError, ImportError):
+    """An optional dependency (pandas...) needed by the requested feature is missing."""
+
+
 __all__ = [
     "ClaimlineError",
     "Errors",
     "ExtractionError",
     "InputError",
+    "MissingDependencyError",
     "ModelNotInstalledError",
     "ResourceError",
 ]
