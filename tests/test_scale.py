@@ -245,3 +245,11 @@ def test_synthetic_corpus_is_deterministic_and_french(tmp_path):
     records = synthetic_articles(40)
     assert len({r["text"] for r in records}) == 40
     assert all(r["text"].count("\n\n") == 3 for r in records)
+
+
+def test_timeline_reads_the_jsonl_output(tmp_path, seed_articles):
+    out = tmp_path / "out.jsonl"
+    out.write_text("".join(article_line(seed_articles[d]) + "\n" for d in SEED_IDS) + '{"doc_id": 1}\n', encoding="utf-8")
+    assert main(["timeline", str(out), "-o", str(tmp_path / "timeline.json")]) == 1
+    timeline = claimline.Timeline.model_validate_json((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    assert timeline == claimline.build_timeline(seed_articles[d] for d in SEED_IDS)

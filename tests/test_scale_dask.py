@@ -59,6 +59,12 @@ def test_seed_folder_on_two_workers_is_byte_identical(seed_run, seed_lines):
     assert parts_text(out) == "".join(line + "\n" for line in seed_lines)
 
 
+def test_the_timeline_reduce_equals_build_timeline(seed_run, seed_articles):
+    expected = claimline.build_timeline(seed_articles[d] for d in SEED_IDS)
+    assert expected.claims and expected.entities
+    assert seed_run[1].timeline.model_dump_json() == expected.model_dump_json()
+
+
 def test_each_worker_loads_the_pipeline_once(client, seed_run):
     def loads() -> int:
         from claimline.pipeline import default_pipeline
@@ -83,6 +89,7 @@ def test_resume_skips_finished_partitions(client, seed_run, tmp_path, seed_lines
     again = run([str(RAW)], str(out), client=client, partition_size=2, resume=True)
     assert (again.n_written, again.n_skipped) == (2, 3)
     assert parts_text(out) == "".join(line + "\n" for line in seed_lines)
+    assert again.timeline == seed_run[1].timeline
 
 
 def test_bad_jsonl_lines_keep_their_line_numbers_across_partitions(client, tmp_path):
@@ -119,7 +126,10 @@ def test_cli_with_a_scheduler_address(client, nlp, tmp_path, capsys):
     assert main(["extract", str(corpus), "--scheduler", client.scheduler.address, "-o", str(out)]) == 0
     assert "4 article(s) written" in capsys.readouterr().err
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    assert parts_text(out) == "".join(article_line(a) + "\n" for a in claimline.extract_many(records, nlp=nlp))
+    articles = list(claimline.extract_many(records, nlp=nlp))
+    assert parts_text(out) == "".join(article_line(a) + "\n" for a in articles)
+    timeline = claimline.Timeline.model_validate_json((out / "timeline.json").read_text(encoding="utf-8"))
+    assert timeline == claimline.build_timeline(articles) and len(timeline.articles) == 4
 
 
 @pytest.mark.parametrize(
@@ -152,3 +162,5 @@ def test_generated_corpus_same_articles_with_1_process_2_processes_and_dask(clie
     assert result.errors == [] and result.n_written == 240
     assert double == single
     assert parts_text(tmp_path / "out") == "".join(line + "\n" for line in single)
+    expected = claimline.build_timeline(claimline.Article.model_validate_json(line) for line in single)
+    assert result.timeline.model_dump_json() == expected.model_dump_json()

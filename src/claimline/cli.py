@@ -129,10 +129,20 @@ TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs")
 
 
 def read_articles(paths: Sequence[str], errors: list[str]):
-    """The Articles in the JSON files named (or found in folders); bad files go to ``errors``."""
+    """The Articles in the JSON files named (or found in folders) and in JSONL files
+    (``extract --format jsonl`` output, Dask parts); bad files or lines go to ``errors``."""
     from pydantic import ValidationError
 
+    from claimline.corpus import read_text_file
     from claimline.models import Article
+
+    def parse(text: str, where: object) -> None:
+        try:
+            articles.append(Article.model_validate_json(text))
+        except ValidationError as err:
+            first = err.errors()[0]
+            detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
+            errors.append(Errors.E016.format(path=where, detail=detail))
 
     articles = []
     for name in paths:
@@ -140,13 +150,16 @@ def read_articles(paths: Sequence[str], errors: list[str]):
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
         for file in files:
             try:
-                articles.append(Article.model_validate_json(read_text_file(file)))
+                text = read_text_file(file)
             except InputError as err:
                 errors.append(str(err))
-            except ValidationError as err:
-                first = err.errors()[0]
-                detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
-                errors.append(Errors.E016.format(path=file, detail=detail))
+                continue
+            if file.suffix == ".jsonl":
+                for line_no, line in enumerate(text.splitlines(), 1):
+                    if line.strip():
+                        parse(line, f"{file}, line {line_no}")
+            else:
+                parse(text, file)
     return articles
 
 

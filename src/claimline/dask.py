@@ -4,7 +4,10 @@ The corpus (local paths or any fsspec URL: a folder of .txt with its ``metadata.
 .txt files, JSONL files) is cut into partitions of ``partition_size`` articles; each
 partition is read, extracted and written on a worker, as ``part-00000.jsonl`` (and
 ``part-00000.parquet`` with ``parquet=True``, needs pyarrow) in the output folder; the
-Timeline is a reduce over the partitions. Each worker process loads the spaCy pipeline
+Timeline is a reduce over the partitions: each worker turns its articles into
+:class:`~claimline.timeline.TimelineParts` (no texts), the parts are added up in a tree
+and :func:`~claimline.timeline.assemble_timeline` merges the entity registries and
+orders the events, exactly as :func:`claimline.build_timeline` does on one machine. Each worker process loads the spaCy pipeline
 once (:func:`claimline.pipeline.default_pipeline` is cached per process). Concatenating
 the parts in order gives, byte for byte, ``claimline extract --format jsonl`` on one
 machine.
@@ -39,17 +42,20 @@ from typing import Any
 
 from claimline.api import ArticleInput, ExtractionFailure, iter_results
 from claimline.corpus import JSONL_SUFFIXES, decode_text, parse_jsonl_line, parse_metadata
-from claimline.errors import Errors, InputError
+from claimline.errors import Errors, InputError, MissingDependencyError
 from claimline.models import Article
 from claimline.pipeline import DEFAULT_MODEL
 from claimline.sinks import article_line
+from claimline.timeline import Timeline, TimelineParts, assemble_timeline, timeline_parts
 
 try:
     import dask
     import dask.bag as db
     import fsspec
 except ImportError as err:  # pragma: no cover
-    raise ImportError('claimline.dask needs Dask: pip install "claimline[dask]"') from err
+    raise MissingDependencyError(
+        Errors.E015.format(what="claimline.dask (--scheduler)", package=err.name, extra="dask")
+    ) from err
 
 PART_NAME = "part-{:05d}"
 
@@ -240,7 +246,7 @@ class RunResult:
     n_skipped: int
     errors: list[str]
     parts: list[str]
-    timeline: Any = None
+    timeline: Timeline | None = None
     part_results: list[PartResult] = field(default_factory=list, repr=False)
 
 
@@ -287,8 +293,8 @@ def process_part(
     parquet: bool = False,
     batch_size: int = 8,
     storage_options=None,
-) -> tuple[PartResult, Any]:
-    """Read, extract and write one partition (on a worker); its result and partial Timeline.
+) -> tuple[PartResult, TimelineParts]:
+    """Read, extract and write one partition (on a worker); its result and Timeline parts.
 
     With ``resume``, a partition whose part file exists (parts are written whole, then
     renamed) is read back instead of redone.
@@ -314,23 +320,15 @@ def process_part(
 # -- the Timeline reduce ----------------------------------------------------------------
 
 
-def partial_timeline(articles: list[Article]) -> Any:
-    """The Timeline of one partition's articles (None until claimline.timeline exists)."""
-    try:
-        from claimline.timeline import build_timeline
-    except ImportError:
-        return None
-    return build_timeline(articles)
+def partial_timeline(articles: list[Article]) -> TimelineParts:
+    """One partition's share of the Timeline: its :class:`~claimline.timeline.TimelineParts`
+    (entities, mentions, claims, event sources: no texts)."""
+    return timeline_parts(articles)
 
 
-def merge_partial_timelines(timelines: Iterable[Any]) -> Any:
-    """One Timeline from partition Timelines (the reduce step of :func:`run`)."""
-    timelines = [t for t in timelines if t is not None]
-    if not timelines:
-        return None
-    from claimline.timeline import merge_timelines
-
-    return merge_timelines(timelines)
+def add_timeline_parts(parts: Iterable[TimelineParts]) -> TimelineParts:
+    """The sum of partitions' parts, in partition order (the reduce step of :func:`run`)."""
+    return sum(parts, TimelineParts())
 
 
 def run(
@@ -385,7 +383,8 @@ def run_parts(
         batch_size=batch_size,
         storage_options=storage_options,
     )
-    timeline = done.pluck(1).reduction(merge_partial_timelines, merge_partial_timelines, split_every=8)
+    summed = done.pluck(1).reduction(add_timeline_parts, add_timeline_parts, split_every=8)
+    timeline = dask.delayed(assemble_timeline)(summed)
     summaries = done.pluck(0).to_delayed()
     if client is None:
         *chunks, merged = dask.compute(*summaries, timeline)
@@ -452,8 +451,6 @@ def connect(scheduler: str):
 
 def cmd_extract_dask(args, *, published: str | None) -> int:
     """``claimline extract --scheduler ...``: :func:`run`, with a progress bar and the CLI report."""
-    import json
-
     from claimline.cli import _progress, _report
 
     if args.format == "files":
@@ -487,9 +484,7 @@ def cmd_extract_dask(args, *, published: str | None) -> int:
             cluster.close()
     result.errors[:0] = errors
     if result.timeline is not None:
-        timeline = result.timeline
-        text = timeline.model_dump_json(indent=2) if hasattr(timeline, "model_dump_json") else json.dumps(timeline)
-        _write_atomic(f"{out.rstrip('/')}/timeline.json", (text + "\n").encode())
+        _write_atomic(f"{out.rstrip('/')}/timeline.json", (result.timeline.model_dump_json(indent=2) + "\n").encode())
     return _report(result.n_written, result.n_skipped, f"{out} ({len(result.parts)} part(s))", result.errors)
 
 
@@ -500,7 +495,7 @@ __all__ = [
     "TextFilesPart",
     "connect",
     "extract_partition",
-    "merge_partial_timelines",
+    "add_timeline_parts",
     "partial_timeline",
     "plan_partitions",
     "process_part",
