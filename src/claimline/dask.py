@@ -383,23 +383,18 @@ def run_parts(
         batch_size=batch_size,
         storage_options=storage_options,
     )
-    summed = done.pluck(1).reduction(add_timeline_parts, add_timeline_parts, split_every=8)
-    timeline = dask.delayed(assemble_timeline)(summed)
-    summaries = done.pluck(0).to_delayed()
-    if client is None:
-        *chunks, merged = dask.compute(*summaries, timeline)
-    else:
-        from distributed import as_completed
+    if client is not None:  # run the partitions once; the summaries and the reduce read them
+        from distributed import as_completed, futures_of
 
-        futures = client.compute([*summaries, timeline])
+        done = client.persist(done)
         if on_part is not None:
-            sizes = {f.key: len(parts[i]) for i, f in enumerate(futures[:-1])}
-            for future in as_completed(futures[:-1]):
-                for result in future.result():
-                    on_part(result, sizes[future.key])
-        chunks = [f.result() for f in futures[:-1]]
-        merged = futures[-1].result()
-    results = sorted((r for chunk in chunks for r in chunk), key=lambda r: r.index)
+            for future in as_completed(futures_of(done)):
+                for result, _ in future.result():
+                    on_part(result, len(parts[result.index]))
+    summed = done.pluck(1).reduction(add_timeline_parts, add_timeline_parts, split_every=8)
+    wanted = (done.pluck(0), summed.apply(assemble_timeline))
+    summaries, merged = client.gather(client.compute(wanted)) if client is not None else dask.compute(*wanted)
+    results = sorted(summaries, key=lambda r: r.index)
     return RunResult(
         n_written=sum(r.n_written for r in results),
         n_skipped=sum(r.n_skipped for r in results),
