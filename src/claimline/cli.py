@@ -62,12 +62,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from claimline.api import parse_published
 
     published = parse_published(args.published, name="--published") if args.published else None
+    for name, value in (("--jobs", args.jobs), ("--batch-size", args.batch_size)):
+        if value < 1:
+            raise InputError(Errors.E010.format(name=name, value=value, detail="expected 1 or more"))
     if args.scheduler:
         from claimline.dask import cmd_extract_dask
 
         return cmd_extract_dask(args, published=published.isoformat() if published else None)
-    if args.jobs < 1:
-        raise InputError(Errors.E010.format(name="--jobs", value=args.jobs, detail="expected 1 or more processes"))
     from claimline.api import iter_results
     from claimline.corpus import count_items, iter_inputs, plan_inputs
     from claimline.models import Article
