@@ -253,3 +253,10 @@ def test_timeline_reads_the_jsonl_output(tmp_path, seed_articles):
     assert main(["timeline", str(out), "-o", str(tmp_path / "timeline.json")]) == 1
     timeline = claimline.Timeline.model_validate_json((tmp_path / "timeline.json").read_text(encoding="utf-8"))
     assert timeline == claimline.build_timeline(seed_articles[d] for d in SEED_IDS)
+
+
+@pytest.mark.parametrize("option", ["--jobs", "--batch-size"])
+def test_zero_jobs_or_batch_size_is_one_line_and_exit_2(tmp_path, capsys, option):
+    assert main(["extract", str(RAW), "-o", str(tmp_path), option, "0"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"{option}=0 is not valid: expected 1 or more" in err[0]
