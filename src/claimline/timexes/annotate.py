@@ -1,0 +1,209 @@
+"""Find and normalise every temporal expression of a text (spaCy-free).
+
+:func:`annotate` runs the rules sentence by sentence, infers the publication date when
+it is not given, then resolves each candidate in text order, keeping the narrative
+anchor (the last date mentioned, never carried from the article into its comments or
+back) and attaching clock times to the day they fall on.
+
+>>> result = annotate("Le 18 septembre 2025, Trump était à Londres. Le lendemain, il rentrait.",
+...                   dct=dt.date(2025, 9, 21))
+>>> [(t["value"], t["anchor"]) for t in result.timexes]
+[('2025-09-18', None), ('2025-09-19', 'previous')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from claimline.timexes.detect import Candidate, find_candidates
+from claimline.timexes.lexicon import Grammar, load_grammar
+from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
+
+TenseFn = Callable[[int, int], "str | None"]
+_DAY_GRANULARITIES = {"day", "part_of_day", "hour", "minute", "second"}
+_APPOSITION = re.compile(r"^\s*,?\s*(?:soit\s+|c'est-à-dire\s+)?$", re.I)
+
+
+@dataclass
+class Annotation:
+    """The timexes of a text and the DCT they were resolved against."""
+
+    timexes: list[dict] = field(default_factory=list)
+    published: dt.date | None = None
+    published_source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _group(kind: str) -> str:
+    return "comments" if kind == "comments" else "article"
+
+
+def _explicit_date(c: Candidate, res: Resolution | None) -> bool:
+    return (res is not None and res.anchor is None and res.earliest is not None
+            and any(name.startswith("year") for name in c.groups))
+
+
+def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn | None,
+                    grammar: Grammar) -> tuple[dt.date, Candidate] | None:
+    """The latest explicit day (or month) of the article that is not told in the future.
+
+    ``candidates`` are (candidate, section kind); dates in comments and future-tense
+    dates ("le sommet aura lieu le 15 août 2025") are ignored.
+    """
+    best: tuple[dt.date, Candidate] | None = None
+    for cand, kind in candidates:
+        if _group(kind) != "article" or cand.rule.rule.kind not in ("calendar", "date_range", "night"):
+            continue
+        res = resolve(cand, Context(), grammar.lexicon)
+        if not _explicit_date(cand, res) or res.granularity not in ("day", "month", "part_of_day"):
+            continue
+        if tense is not None and tense(cand.start, cand.end) == "future":
+            continue
+        day = res.latest
+        if best is None or day > best[0]:
+            best = (day, cand)
+    return best
+
+
+def _record(start: int, end: int, res: Resolution) -> dict:
+    return {
+        "span": {"start": start, "end": end},
+        "type": res.type,
+        "value": res.value,
+        "mod": res.mod,
+        "earliest": res.earliest.isoformat() if res.earliest else None,
+        "latest": res.latest.isoformat() if res.latest else None,
+        "granularity": res.granularity,
+        "anchor": res.anchor,
+    }
+
+
+def _anchor_day(res: Resolution) -> dt.date | None:
+    if res.type not in ("DATE", "TIME") or res.earliest is None or res.underspecified:
+        return None
+    return res.earliest
+
+
+def annotate(
+    text: str,
+    *,
+    dct: dt.date | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    sections: Sequence[tuple[str, int, int]] | None = None,
+    tense: TenseFn | None = None,
+    infer_dct: bool = True,
+    split_ranges: bool = False,
+    grammar: Grammar | None = None,
+) -> Annotation:
+    """The timexes of ``text`` as Timex-shaped dicts (spans ``{"start", "end"}``), ids in text order.
+
+    ``sentences`` are (start, end) pairs (default: the whole text); ``sections``
+    (kind, start, end) triples; ``tense(start, end)`` says whether the clause around a
+    span is "past", "present" or "future" (default: unknown). With ``split_ranges`` a
+    range "du 13 au 24 juin" gives two timexes ("13", "24 juin"), as TimeML annotates it.
+    """
+    grammar = grammar or load_grammar()
+    sentences = list(sentences) if sentences else [(0, len(text))]
+    sections = list(sections) if sections else [("body", 0, len(text))]
+    section_starts = [s[1] for s in sections]
+
+    def kind_at(offset: int) -> str:
+        return sections[max(0, bisect.bisect_right(section_starts, offset) - 1)][0]
+
+    per_sentence = [
+        (s, e, find_candidates(text[s:e], grammar, offset=s)) for s, e in sentences if e > s
+    ]
+    out = Annotation(published=dct, published_source="given" if dct else None)
+    if dct is None and infer_dct:
+        found = infer_published([(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
+        if found:
+            out.published, out.published_source = found[0], "inferred"
+            out.warnings.append(
+                f"timexes: no publication date given; inferred {found[0].isoformat()} from "
+                f"{found[1].text!r} (the latest date of the article not told in the future)"
+            )
+    dct = out.published
+
+    resolved: list[tuple[int, int, Resolution]] = []
+    anchor: dt.date | None = None
+    current_group = None
+    for _s, _e, cands in per_sentence:
+        if not cands:
+            continue
+        group = _group(kind_at(cands[0].start))
+        if group != current_group:
+            anchor, current_group = None, group
+        sentence_days: list[tuple[int, dt.date]] = []
+        sentence_anchor = anchor
+        later: list[tuple[Candidate, dt.date | None]] = []
+        for cand in cands:
+            t = tense(cand.start, cand.end) if tense else None
+            if cand.rule.rule.kind in DAY_DEPENDENT:
+                later.append((cand, anchor))
+                continue
+            res = resolve(cand, Context(dct=dct, anchor=anchor, tense=t), grammar.lexicon)
+            if res is None:
+                continue
+            resolved.append((cand.start, cand.end, res))
+            if (day := _anchor_day(res)) is not None:
+                anchor = day
+                if res.granularity in _DAY_GRANULARITIES:
+                    sentence_days.append((cand.start, day))
+        for cand, before in later:
+            day, source = _day_for(cand, sentence_days, before, dct, sentence_anchor)
+            rule_anchor = cand.rule.rule.anchor
+            if rule_anchor == "document":
+                day, source = dct, "document"
+            res = resolve(cand, Context(dct=dct, anchor=before, day=day, day_source=source), grammar.lexicon)
+            if res is not None:
+                resolved.append((cand.start, cand.end, res))
+    resolved.sort(key=lambda r: r[0])
+    resolved = _apposition(text, resolved)
+    n_under = 0
+    for start, end, res in resolved:
+        pieces = res.parts if split_ranges and res.parts else ((start, end, res),)
+        for s, e, r in pieces:
+            rec = _record(s, e, r)
+            rec["id"] = f"t{len(out.timexes) + 1}"
+            out.timexes.append(rec)
+            n_under += r.underspecified
+    if dct is None and n_under:
+        out.warnings.append(
+            f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
+            "left underspecified (X in their value)"
+        )
+    return out
+
+
+def _day_for(cand: Candidate, sentence_days: list[tuple[int, dt.date]], before: dt.date | None,
+             dct: dt.date | None, sentence_anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The day a clock time or part of the day falls on: a day named in the same sentence
+    (the closest before it, else after it), else the previous date, else the DCT."""
+    preceding = [d for pos, d in sentence_days if pos < cand.start]
+    following = [d for pos, d in sentence_days if pos > cand.start]
+    if preceding:
+        return preceding[-1], "sentence"
+    if following:
+        return following[0], "sentence"
+    if before is not None:
+        return before, "previous"
+    return dct, ("document" if dct else None)
+
+
+def _apposition(text: str, resolved: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+    """"Le jour précédent, le 19 septembre": a relative date apposed to an explicit one takes its value."""
+    out = list(resolved)
+    for i in range(len(out) - 1):
+        (s1, e1, r1), (s2, _e2, r2) = out[i], out[i + 1]
+        if (r1.anchor == "previous" and r2.anchor != "previous" and r1.type == r2.type == "DATE"
+                and r2.earliest is not None and _APPOSITION.match(text[e1:s2])
+                and r1.granularity == r2.granularity):
+            out[i] = (s1, e1, replace(r2, anchor=r1.anchor, parts=()))
+    return out
+
+
+__all__ = ["Annotation", "annotate", "infer_published"]

@@ -1,0 +1,73 @@
+"""The tense of the clause around a span, read from a parsed spaCy ``Doc``.
+
+It decides "mardi" (last or next Tuesday?) and "le 12 février" (which year?):
+"a été hospitalisé mardi" -> past, "sera opéré lundi" -> future, "Le sommet doit
+s'ouvrir aujourd'hui" -> future (devoir + infinitive), "reprennent le 23 mars" -> present.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
+_FUTURE_MODALS = {"devoir", "aller"}
+
+
+def _verb_tense(verb) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
+    if verb.morph.get("VerbForm") == ["Inf"] and verb.head is not verb and verb.head.lemma_ in _FUTURE_MODALS:
+        head_tense = verb.head.morph.get("Tense")
+        return "past" if head_tense and head_tense[0] in ("Imp", "Past") else "future"
+    for aux in auxes:
+        if aux.morph.get("Mood") == ["Cnd"] or aux.morph.get("Tense") == ["Fut"]:
+            return "future" if verb.morph.get("VerbForm") != ["Part"] or aux.morph.get("Tense") == ["Fut"] else "past"
+        if aux.morph.get("Tense") in (["Imp"], ["Past"]) or verb.morph.get("VerbForm") == ["Part"]:
+            return "past"
+    if any(a.lemma_ == "aller" for a in auxes) or any(
+        c.lemma_ in _FUTURE_MODALS and c.dep_ in _AUX_DEPS for c in verb.children
+    ):
+        return "future"
+    tense = verb.morph.get("Tense")
+    if verb.morph.get("Mood") == ["Cnd"]:
+        return "future"
+    if tense == ["Fut"]:
+        return "future"
+    if tense in (["Past"], ["Imp"]):
+        return "past" if verb.morph.get("VerbForm") != ["Part"] or not auxes else "past"
+    if tense == ["Pres"] and verb.morph.get("VerbForm") == ["Fin"]:
+        return "present"
+    if verb.morph.get("VerbForm") == ["Part"] and verb.dep_ in ("ROOT", "conj", "acl", "advcl"):
+        return "past" if verb.dep_ != "acl" else None
+    return None
+
+
+def _governing_verb(token, limit: int = 8):
+    for _ in range(limit):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callable[[int, int], str | None]:
+    """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``."""
+
+    def tense(start: int, end: int) -> str | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        verb = _governing_verb(span.root)
+        if verb is None:  # a verbless clause: the nearest verb of the sentence
+            sent = span.sent
+            verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS]
+            if not verbs:
+                return None
+            verb = min(verbs, key=lambda t: abs(t.i - span.root.i))
+        return _verb_tense(verb)
+
+    return tense
+
+
+__all__ = ["tense_reader"]
