@@ -88,6 +88,14 @@ def _anchor_day(res: Resolution) -> dt.date | None:
     return res.earliest
 
 
+def _context(dct: dt.date | None, anchor: tuple[dt.date, str] | None, cand: Candidate, tense: str | None,
+             **kw) -> Context:
+    """Day-level expressions ("le lendemain", "trois jours plus tard") count only from a day."""
+    day_level = cand.rule.rule.kind in ("anchored_day", "offset") or cand.rule.rule.kind in DAY_DEPENDENT
+    usable = anchor is not None and (not day_level or anchor[1] in _DAY_GRANULARITIES)
+    return Context(dct=dct, anchor=anchor[0] if usable else None, tense=tense, **kw)
+
+
 def annotate(
     text: str,
     *,
@@ -129,7 +137,7 @@ def annotate(
     dct = out.published
 
     resolved: list[tuple[int, int, Resolution]] = []
-    anchor: dt.date | None = None
+    anchor: tuple[dt.date, str] | None = None
     current_group = None
     for _s, _e, cands in per_sentence:
         if not cands:
@@ -138,27 +146,26 @@ def annotate(
         if group != current_group:
             anchor, current_group = None, group
         sentence_days: list[tuple[int, dt.date]] = []
-        sentence_anchor = anchor
-        later: list[tuple[Candidate, dt.date | None]] = []
+        later: list[tuple[Candidate, tuple[dt.date, str] | None]] = []
         for cand in cands:
             t = tense(cand.start, cand.end) if tense else None
             if cand.rule.rule.kind in DAY_DEPENDENT:
                 later.append((cand, anchor))
                 continue
-            res = resolve(cand, Context(dct=dct, anchor=anchor, tense=t), grammar.lexicon)
+            res = resolve(cand, _context(dct, anchor, cand, t), grammar.lexicon)
             if res is None:
                 continue
             resolved.append((cand.start, cand.end, res))
             if (day := _anchor_day(res)) is not None:
-                anchor = day
+                anchor = (day, res.granularity)
                 if res.granularity in _DAY_GRANULARITIES:
                     sentence_days.append((cand.start, day))
         for cand, before in later:
-            day, source = _day_for(cand, sentence_days, before, dct, sentence_anchor)
-            rule_anchor = cand.rule.rule.anchor
-            if rule_anchor == "document":
+            ctx = _context(dct, before, cand, None)
+            day, source = _day_for(cand, sentence_days, ctx.anchor, dct)
+            if cand.rule.rule.anchor == "document":
                 day, source = dct, "document"
-            res = resolve(cand, Context(dct=dct, anchor=before, day=day, day_source=source), grammar.lexicon)
+            res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
             if res is not None:
                 resolved.append((cand.start, cand.end, res))
     resolved.sort(key=lambda r: r[0])
@@ -180,7 +187,7 @@ def annotate(
 
 
 def _day_for(cand: Candidate, sentence_days: list[tuple[int, dt.date]], before: dt.date | None,
-             dct: dt.date | None, sentence_anchor: dt.date | None) -> tuple[dt.date | None, str | None]:
+             dct: dt.date | None) -> tuple[dt.date | None, str | None]:
     """The day a clock time or part of the day falls on: a day named in the same sentence
     (the closest before it, else after it), else the previous date, else the DCT."""
     preceding = [d for pos, d in sentence_days if pos < cand.start]

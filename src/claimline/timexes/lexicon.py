@@ -28,7 +28,7 @@ from claimline.resources import load_json
 RuleKind = Literal[
     "calendar", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
     "duration_range", "duration_noun", "decade", "century", "night", "date_range",
-    "time_range", "part_of_day", "time", "set", "vague",
+    "time_range", "part_of_day", "time", "set", "vague", "ignore",
 ]
 VagueRef = Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
 AnchorKind = Literal["document", "previous"]
@@ -73,6 +73,7 @@ class Lexicon(_Strict):
     vague_counts: dict[str, None]
     holidays: dict[str, str]
     function_words: list[str]
+    person_nouns: list[str]
 
 
 class Rule(_Strict):
@@ -142,7 +143,7 @@ def _word_classes(lexicon: Lexicon) -> dict[str, str]:
     classes = {}
     for name in Lexicon.model_fields:
         value = getattr(lexicon, name)
-        if isinstance(value, dict) and name != "examples":
+        if isinstance(value, (dict, list)) and name != "examples":
             classes[name] = alternation(list(value))
     return classes
 

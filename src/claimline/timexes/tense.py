@@ -19,10 +19,18 @@ def _verb_tense(verb) -> str | None:
         head_tense = verb.head.morph.get("Tense")
         return "past" if head_tense and head_tense[0] in ("Imp", "Past") else "future"
     for aux in auxes:
-        if aux.morph.get("Mood") == ["Cnd"] or aux.morph.get("Tense") == ["Fut"]:
-            return "future" if verb.morph.get("VerbForm") != ["Part"] or aux.morph.get("Tense") == ["Fut"] else "past"
-        if aux.morph.get("Tense") in (["Imp"], ["Past"]) or verb.morph.get("VerbForm") == ["Part"]:
+        aux_tense, aux_mood = aux.morph.get("Tense"), aux.morph.get("Mood")
+        if aux_mood == ["Cnd"] or aux_tense == ["Fut"]:
+            perfect = aux.dep_ != "aux:pass" and verb.morph.get("VerbForm") == ["Part"]
+            return "past" if perfect and aux_mood == ["Cnd"] else "future"
+        if aux_tense in (["Imp"], ["Past"]):
             return "past"
+        if aux.dep_ == "aux:pass":  # "est prévue": the passive keeps the auxiliary's tense
+            continue
+        if verb.morph.get("VerbForm") == ["Part"]:
+            return "past"
+    if any(a.dep_ == "aux:pass" and a.morph.get("Tense") == ["Pres"] for a in auxes):
+        return "present"
     if any(a.lemma_ == "aller" for a in auxes) or any(
         c.lemma_ in _FUTURE_MODALS and c.dep_ in _AUX_DEPS for c in verb.children
     ):
@@ -32,12 +40,10 @@ def _verb_tense(verb) -> str | None:
         return "future"
     if tense == ["Fut"]:
         return "future"
-    if tense in (["Past"], ["Imp"]):
-        return "past" if verb.morph.get("VerbForm") != ["Part"] or not auxes else "past"
+    if tense == ["Imp"] or (tense == ["Past"] and verb.morph.get("VerbForm") != ["Part"]):
+        return "past"
     if tense == ["Pres"] and verb.morph.get("VerbForm") == ["Fin"]:
         return "present"
-    if verb.morph.get("VerbForm") == ["Part"] and verb.dep_ in ("ROOT", "conj", "acl", "advcl"):
-        return "past" if verb.dep_ != "acl" else None
     return None
 
 
