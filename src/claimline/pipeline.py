@@ -14,7 +14,7 @@ SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 # claimline's components in pipeline order, and where each goes.
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_sections", {"after": "parser"}),
-    ("claimline_timexes", {"after": "claimline_sections"}),
+    ("claimline_timexes", {"after": "lemmatizer"}),  # the tense reader needs lemmas (devoir, aller)
 )
 
 

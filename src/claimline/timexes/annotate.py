@@ -172,7 +172,7 @@ def annotate(
     resolved = _apposition(text, resolved)
     n_under = 0
     for start, end, res in resolved:
-        pieces = res.parts if split_ranges and res.parts else ((start, end, res),)
+        pieces = res.parts if res.parts and (split_ranges or res.coordination) else ((start, end, res),)
         for s, e, r in pieces:
             rec = _record(s, e, r)
             rec["id"] = f"t{len(out.timexes) + 1}"

@@ -50,6 +50,7 @@ class Resolution:
     granularity: str | None = None
     anchor: str | None = None
     underspecified: bool = False  # a relative value left with X for want of a DCT
+    coordination: bool = False  # "les 6 et 13 avril": two dates, always split into ``parts``
     parts: tuple[tuple[int, int, Resolution], ...] = field(default=())
 
     def with_bounds(self) -> Resolution:
@@ -452,6 +453,8 @@ def _date_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     if first.earliest and second.latest and first.earliest > second.latest:
         return None
     parts = ((*c.groups["x1"][1:], first), (*c.groups["x2"][1:], second))
+    if c.get("coord") or not re.match(r"(?:du|entre|depuis)\b", c.text, re.I):
+        return replace(first, parts=parts, coordination=True)
     return Resolution("DATE", f"{first.value}/{second.value}", earliest=first.earliest, latest=second.latest,
                       granularity=first.granularity, anchor=first.anchor or second.anchor,
                       underspecified=first.underspecified or second.underspecified, parts=parts)

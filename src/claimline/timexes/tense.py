@@ -36,8 +36,6 @@ def _verb_tense(verb) -> str | None:
     ):
         return "future"
     tense = verb.morph.get("Tense")
-    if verb.morph.get("Mood") == ["Cnd"]:
-        return "future"
     if tense == ["Fut"]:
         return "future"
     if tense == ["Imp"] or (tense == ["Past"] and verb.morph.get("VerbForm") != ["Part"]):
@@ -51,6 +49,9 @@ def _governing_verb(token, limit: int = 8):
     for _ in range(limit):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
             return token
+        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if copula is not None:  # "sont incertains pour samedi": the copula carries the tense
+            return copula
         if token.head is token:
             return None
         token = token.head
