@@ -47,25 +47,61 @@ def _explicit_date(c: Candidate, res: Resolution | None) -> bool:
             and any(name.startswith("year") for name in c.groups))
 
 
+_BOUNDARY_CUE = re.compile(r"(?:jusqu'(?:au|à|en)|d'ici|à\s+partir\s+d[eu]|avant|dès|prévue?s?\s+(?:pour\s+)?le)\s*(?:le\s*)?$", re.I)
+
+
 def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn | None,
                     grammar: Grammar) -> tuple[dt.date, Candidate] | None:
-    """The latest explicit day (or month) of the article that is not told in the future.
+    """A publication date read from the article: the latest date it tells in the past.
 
-    ``candidates`` are (candidate, section kind); dates in comments and future-tense
-    dates ("le sommet aura lieu le 15 août 2025") are ignored.
+    ``candidates`` are (candidate, section kind). Only the article counts (not its
+    comments); future-tense dates ("aura lieu le 15 août 2025") and the bounds of a
+    period ("jusqu'au 5 février 2026", "à partir de 2026") are ignored. In order:
+
+    1. the latest explicit day or month with a year ("le 18 septembre 2025");
+    2. then a later day told in the past without its year, in that year ("le 19 septembre");
+    3. failing 1, a weekday with its date ("Mercredi 12 février") in the first year, from
+       the latest year the article mentions, where that date falls on that weekday.
+
+    The result is a lower bound: the article was written on or after it.
     """
-    best: tuple[dt.date, Candidate] | None = None
+    lex = grammar.lexicon
+    usable = []
     for cand, kind in candidates:
         if _group(kind) != "article" or cand.rule.rule.kind not in ("calendar", "date_range", "night"):
             continue
-        res = resolve(cand, Context(), grammar.lexicon)
-        if not _explicit_date(cand, res) or res.granularity not in ("day", "month", "part_of_day"):
+        if _BOUNDARY_CUE.search(cand.left):
             continue
-        if tense is not None and tense(cand.start, cand.end) == "future":
-            continue
-        day = res.latest
-        if best is None or day > best[0]:
-            best = (day, cand)
+        t = tense(cand.start, cand.end) if tense is not None else None
+        if t != "future":
+            usable.append((cand, t))
+    best: tuple[dt.date, Candidate] | None = None
+    years = []
+    for cand, _t in usable:
+        res = resolve(cand, Context(), lex)
+        if res is not None and res.earliest is not None:
+            years.append(res.earliest.year)
+        if _explicit_date(cand, res) and res.granularity in ("day", "month", "part_of_day"):
+            if best is None or res.latest > best[0]:
+                best = (res.latest, cand)
+    if best is not None:
+        for cand, t in usable:
+            if t == "past" and cand.get("day") and cand.get("month") and not cand.get("year"):
+                res = resolve(cand, Context(dct=dt.date(best[0].year, 12, 31), tense="past"), lex)
+                if res is not None and res.latest is not None and res.latest > best[0]:
+                    best = (res.latest, cand)
+        return best
+    if not years:
+        return None
+    for cand, _t in usable:
+        weekday, day, month = cand.get("weekday"), cand.get("day"), cand.get("month")
+        if weekday and day and month and not cand.get("year"):
+            for year in range(max(years), max(years) + 8):
+                date = dt.date(year, lex.months[month], 1 if day.startswith(("1er", "premier")) else int(day))
+                if date.isoweekday() == lex.weekdays[weekday]:
+                    if best is None or date > best[0]:
+                        best = (date, cand)
+                    break
     return best
 
 

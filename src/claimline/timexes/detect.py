@@ -42,7 +42,9 @@ def _is_counted(grammar: Grammar, right: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return word.islower() and word[-1] in "sx" and word not in grammar.lexicon.function_words
+    if "'" in word or word not in word.lower() or word in grammar.lexicon.function_words:
+        return False  # "en 2022 d'après", "en 2022 Poutine", "en 2022 les troupes"
+    return word[-1] in "sx"
 
 
 def _matches(grammar: Grammar, rule: CompiledRule, text: str, offset: int):

@@ -347,8 +347,8 @@ def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     gran_code = "D" if code in ("D", "W") else code
     value = _period_value(date, gran_code)
     res = Resolution("DATE", value, mod=mod, anchor=anchor).with_bounds()
-    if mod == "MORE_THAN":  # "il y a plus de six mois": some time before that
-        res = replace(res, earliest=None) if direction < 0 else replace(res, latest=None)
+    if mod == "MORE_THAN":  # "il y a plus de six mois": some time before that day
+        res = replace(res, earliest=None, latest=date) if direction < 0 else replace(res, earliest=date, latest=None)
     return res
 
 
