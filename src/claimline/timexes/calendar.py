@@ -104,11 +104,17 @@ def bounds(value: str, mod: str | None = None) -> tuple[Day | None, Day | None, 
     """
     if "/" in value:
         a, b = value.split("/", 1)
-        first, last = _plain_bounds(a), _plain_bounds(b)
+        try:
+            first, last = _plain_bounds(a), _plain_bounds(b)
+        except ValueError:
+            return None, None, None
         if first is None or last is None:
             return None, None, None
         return first[0], last[1], first[2]
-    found = _plain_bounds(value)
+    try:
+        found = _plain_bounds(value)
+    except ValueError:  # "2025-02-29": no such day
+        found = None
     if found is None:
         return None, None, None
     earliest, latest, gran = found

@@ -60,6 +60,7 @@ class Lexicon(_Strict):
     numbers: dict[str, int]
     approx_nouns: dict[str, int]
     units: dict[str, Unit]
+    abbreviated_units: dict[str, Unit]
     parts_of_day: dict[str, Literal["MO", "AF", "EV", "NI", "MI", "DT"]]
     seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
     mods: dict[str, TimexMod]
@@ -89,6 +90,11 @@ class Rule(_Strict):
     not_after: str | None = None
     not_before: str | None = None
     quantity_guard: bool = False
+
+
+def unit(lexicon: Lexicon, word: str) -> Unit:
+    """The unit named by ``word`` ("mois", "h")."""
+    return lexicon.units.get(word) or lexicon.abbreviated_units[word]
 
 
 class RuleFile(_Strict):
@@ -202,4 +208,4 @@ def load_grammar(lexicon_path: str | None = None, rules_path: str | None = None)
     return compile_grammar(lexicon, rules)
 
 
-__all__ = ["CompiledRule", "Grammar", "Lexicon", "Rule", "RuleFile", "alternation", "key", "load_grammar"]
+__all__ = ["CompiledRule", "Grammar", "Lexicon", "Rule", "RuleFile", "alternation", "key", "load_grammar", "unit"]

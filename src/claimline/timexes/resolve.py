@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from claimline.timexes.calendar import bounds, iso_week, season_bounds, season_of, shift
 from claimline.timexes.detect import Candidate
-from claimline.timexes.lexicon import Lexicon, load_grammar
+from claimline.timexes.lexicon import Lexicon, load_grammar, unit as _unit
 from claimline.timexes.numbers import parse_number
 
 Tense = str  # "past" | "present" | "future"
@@ -213,6 +213,8 @@ def _calendar(c: Candidate, ctx: Context, lex: Lexicon, suffix: str = "") -> Res
         if year is None:
             year = _pick_year(month, day, ctx, rel=rel, weekday=weekday)
             anchor = "document"
+        if year and day and _day(year, month, day) is None:
+            return None  # "le 29 février 2025"
         y = f"{year:04d}" if year else "XXXX"
         value = f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
     elif season:
@@ -326,7 +328,7 @@ _LATER = re.compile(r"plus\s+tard|après", re.I)
 
 
 def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
-    unit = lex.units[c.get("unit")]
+    unit = _unit(lex, c.get("unit"))
     n, approx_mod = _amount(c, lex)
     mod = lex.qualifiers.get(c.get("qual") or "") or approx_mod
     direction = c.rule.rule.direction
@@ -362,9 +364,11 @@ def duration_value(n: float | None, unit_code: str, time: bool, half: bool = Fal
         unit_code, n = "M", None if n is None else n * 6
     if n is None:
         return f"{prefix}X{unit_code}"
+    code = "MIN" if time and unit_code == "M" else unit_code
+    if half and code not in _HALF:  # "deux secondes et demie": a decimal on the same unit
+        n, half = n + 0.5, False
     value = f"{prefix}{_fmt_amount(n)}{unit_code}"
     if half:
-        code = "MIN" if time and unit_code == "M" else unit_code
         sub, amount = _HALF[code]
         if time or sub == "H":
             value = value if "T" in value else value + "T"
@@ -374,20 +378,18 @@ def duration_value(n: float | None, unit_code: str, time: bool, half: bool = Fal
 
 
 def _duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
-    unit = lex.units[c.get("unit")]
+    unit = _unit(lex, c.get("unit"))
     n, approx_mod = _amount(c, lex)
     if n is None and not c.get("vague") and not c.get("approx"):
         n = 1.0 if not (c.get("num") or c.get("num2")) else None
         if n is None:
             return None
     mod = lex.qualifiers.get(c.get("qual") or "") or approx_mod
-    if unit.code == "H" and c.get("unit") == "h" and n is not None and n != int(n):
-        return None
     return Resolution("DURATION", duration_value(n, unit.code, unit.time, bool(c.get("half"))), mod=mod)
 
 
 def _duration_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
-    unit = lex.units[c.get("unit")]
+    unit = _unit(lex, c.get("unit"))
     low, high = (parse_number(c.get(g) or "", lex.numbers) for g in ("num1", "num2"))
     if low is None or high is None or low > high:
         return None
@@ -527,7 +529,7 @@ def _set(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
         return Resolution("SET", f"XXXX-WXX-{lex.weekdays[weekday.rstrip('s')]}")
     if pod := c.get("pod"):
         return Resolution("SET", f"XXXX-XX-XXT{lex.parts_of_day[pod.rstrip('s')]}")
-    unit = lex.units[c.get("unit")]
+    unit = _unit(lex, c.get("unit"))
     n = parse_number(c.get("num") or "un", lex.numbers) or 1.0
     return Resolution("SET", duration_value(n, unit.code, unit.time))
 
