@@ -242,7 +242,7 @@ def _apposition(text: str, resolved: list[tuple[int, int, Resolution]]) -> list[
     out = list(resolved)
     for i in range(len(out) - 1):
         (s1, e1, r1), (s2, _e2, r2) = out[i], out[i + 1]
-        if (r1.anchor == "previous" and r2.anchor != "previous" and r1.type == r2.type == "DATE"
+        if (r1.anchor is not None and r2.anchor != "previous" and r1.type == r2.type == "DATE"
                 and r2.earliest is not None and _APPOSITION.match(text[e1:s2])
                 and r1.granularity == r2.granularity):
             out[i] = (s1, e1, replace(r2, anchor=r1.anchor, parts=()))
