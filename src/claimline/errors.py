@@ -39,6 +39,13 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # timexes: a rule pattern of timex_rules.json names a macro or word class that does not exist
+    E011 = (
+        "[E011] timex rule {rule!r}: unknown placeholder %{name}% in its pattern; valid "
+        "names are the macros and the word classes of timex_lexicon.json: {valid}."
+    )
+    # timexes: a rule pattern does not compile or lacks the extent group 't'
+    E012 = "[E012] timex rule {rule!r}: invalid pattern ({detail})."
     # timeline: optional dependency missing
     E015 = (
         "[E015] {what} needs the optional dependency {package!r}, which is not installed: "

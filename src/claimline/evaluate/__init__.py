@@ -1,0 +1,1 @@
+"""Scoring claimline's output against gold annotations (spaCy-free)."""
