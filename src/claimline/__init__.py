@@ -39,6 +39,7 @@ _LAZY = {
     "extract_many": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
+    "evaluate": "claimline.evaluate",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,7 +54,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'claimline' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    return imported if module == f"claimline.{name}" else getattr(imported, name)
 
 
 __all__ = [
@@ -76,6 +78,7 @@ __all__ = [
     "Timex",
     "__version__",
     "article_json_schema",
+    "evaluate",
     "extract",
     "extract_many",
     "load",

@@ -39,6 +39,16 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # evaluation: a gold folder or file that cannot be used
+    E011 = (
+        "[E011] {path}: invalid gold annotations (one JSON file per article, format in "
+        "claimline.evaluate.gold): {detail}"
+    )
+    # evaluation: predictions that cannot be scored against the gold
+    E012 = (
+        "[E012] pred={path}: {detail}. Expected a folder of Article JSON files (as written "
+        "by `claimline extract -o DIR`) or a list of claimline.Article."
+    )
 
 
 class ClaimlineError(Exception):
