@@ -111,7 +111,7 @@ def evaluate(
             micro |= cross_document([link for r in per_doc.values() for link in r.links])
         produced = any(_PRODUCED[name](a) for a in predicted.values())
         layers[name] = LayerReport(produced=produced, micro=micro, documents=documents)
-        errors += [e for r in per_doc.values() for e in r.errors]
+        errors += sorted((e for r in per_doc.values() for e in r.errors), key=lambda e: (e.doc_id, e.start, e.end))
     return Report(
         gold=str(gold) if isinstance(gold, (str, Path)) else None,
         pred=str(pred) if isinstance(pred, (str, Path)) else None,

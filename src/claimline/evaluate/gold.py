@@ -108,6 +108,14 @@ class GoldDocument(_Gold):
     notes: list[str] = Field(default_factory=list)
     _text: str = PrivateAttr(default="")
 
+    @classmethod
+    def with_text(cls, data: dict, text: str) -> GoldDocument:
+        """Validate ``data`` (the JSON object) and attach its raw ``text`` (not checked:
+        see :func:`check_document`)."""
+        doc = cls.model_validate(data)
+        doc._text = text
+        return doc
+
     @property
     def text(self) -> str:
         """The raw text the offsets index."""
@@ -162,17 +170,15 @@ def read_gold_file(path: Path, raw_dir: Path) -> tuple[GoldDocument | None, list
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         return None, [f"(file): not a readable JSON file ({err})"]
-    try:
-        doc = GoldDocument.model_validate(data)
-    except ValidationError as err:
-        return None, list(_validation_problems(err))
     raw_path = raw_dir / f"{path.stem}.txt"
     if not raw_path.is_file():
-        return None, [f"doc_id: no raw text {raw_path} for this file"]
+        return None, [f"(file): no raw text {raw_path} for this file (the file name must be <doc_id>.json)"]
     text = raw_path.read_text(encoding="utf-8")
-    problems = list(check_document(doc, text, stem=path.stem))
-    doc._text = text
-    return doc, problems
+    try:
+        doc = GoldDocument.with_text(data, text)
+    except ValidationError as err:
+        return None, list(_validation_problems(err))
+    return doc, list(check_document(doc, text, stem=path.stem))
 
 
 def load_gold(gold_dir: str | Path, *, raw_dir: str | Path | None = None) -> dict[str, GoldDocument]:

@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimline.evaluate.gold import GoldDocument, GoldEvent
+from claimline.evaluate.gold import GoldDocument, GoldEvent, GoldMention
 from claimline.evaluate.matching import Alignment, align
 from claimline.evaluate.periods import period_of
 from claimline.evaluate.report import ErrorItem, ErrorKind, error_item
@@ -191,12 +191,16 @@ def _cluster_errors(errors: _Errors, mentions: list[Any], links: list[tuple[str,
                 errors.add(kind, first.start, first.end, f"{name!r} {arrow} {parts}")
 
 
+def _describe_mention(m: Any) -> str:
+    return f"{m.label} {m.entity if isinstance(m, GoldMention) else m.entity_id}"
+
+
 def score_entities(gold: GoldDocument, article: Article) -> LayerResult:
     errors = _Errors("entities", gold)
     pred = _annotated(gold, article.mentions, lambda m: m.span)
     same_label = lambda g, p: g.label == p.label  # noqa: E731
     scores, _ = _spans(_Errors("entities", gold), gold.mentions, pred, lambda m: m.span, str, compatible=same_label)
-    _, pairs = _spans(errors, gold.mentions, pred, lambda m: m.span, lambda m: m.label)
+    _, pairs = _spans(errors, gold.mentions, pred, lambda m: m.span, _describe_mention)
     label_ok = 0
     for i, j in pairs.pairs:
         g, p = gold.mentions[i], pred[j]

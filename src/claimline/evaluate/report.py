@@ -98,9 +98,11 @@ def _headline(score: Score) -> float | None:
 
 
 def short_ids(doc_ids: list[str]) -> dict[str, str]:
-    """``000_9c2b…`` -> ``000`` when the prefixes before "_" are unique, else the ids."""
+    """``000_9c2b…`` -> ``000`` when the ids start with distinct numbers, else the ids."""
     prefixes = {d: d.split("_", 1)[0] for d in doc_ids}
-    return prefixes if len(set(prefixes.values())) == len(doc_ids) else {d: d for d in doc_ids}
+    if all(p.isdigit() for p in prefixes.values()) and len(set(prefixes.values())) == len(doc_ids):
+        return prefixes
+    return {d: d for d in doc_ids}
 
 
 class Report(_Report):
@@ -134,7 +136,7 @@ class Report(_Report):
             out.append("")
             flag = "" if layer.produced else "   [NOT PRODUCED: no predicted article has any]"
             out.append(f"{name}{flag}")
-            head = f"  {'metric':<18}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}  |"
+            head = f"  {'metric':<21}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}  |"
             out.append(head + "".join(f"{labels[d]:>7}" for d in self.documents))
             for metric, score in layer.micro.items():
                 if isinstance(score, PRF):
@@ -147,7 +149,7 @@ class Report(_Report):
                     f"{_pct(_headline(layer.documents[d][metric])) if metric in layer.documents.get(d, {}) else '':>7}"
                     for d in self.documents
                 )
-                out.append(f"  {label:<18}{cells}  |{per_doc}")
+                out.append(f"  {label:<21}{cells}  |{per_doc}")
         return "\n".join(out)
 
     def errors_text(self) -> str:
