@@ -126,7 +126,8 @@ class Report(_Report):
         labels = short_ids(self.documents)
         out = [
             f"claimline evaluation: {len(self.documents)} documents"
-            + (f" (gold {self.gold}, predictions {self.pred})" if self.gold else ""),
+            + (f", gold {self.gold}" if self.gold else "")
+            + (f", predictions {self.pred}" if self.pred else ""),
             "P/R/F1 and accuracies in %; micro-averaged, then the headline figure (F1 or accuracy) "
             "per document. 'gold'/'pred' count items (accuracy rows: 'gold' is the number of pairs scored).",
         ]
