@@ -6,8 +6,8 @@
 >>> [s.kind for s in article.sections][:3]  # doctest: +SKIP
 ['title', 'body', 'aside']
 
-The models (:mod:`claimline.models`) import without spaCy; ``load``, ``extract`` and
-``extract_many`` import it on first use.
+The models (:mod:`claimline.models`) and the timeline (``Timeline``, ``build_timeline``)
+import without spaCy; ``load``, ``extract`` and ``extract_many`` import it on first use.
 """
 
 from __future__ import annotations
@@ -40,12 +40,16 @@ _LAZY = {
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
     "evaluate": "claimline.evaluate",
+    "Timeline": "claimline.timeline",
+    "build_timeline": "claimline.timeline",
+    "timeline_json_schema": "claimline.timeline",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimline.api import ArticleInput, extract, extract_many
     from claimline.pipeline import load
     from claimline.sections import split_sections
+    from claimline.timeline import Timeline, build_timeline, timeline_json_schema
 
 
 def __getattr__(name: str) -> Any:
@@ -75,12 +79,15 @@ __all__ = [
     "Sentence",
     "Source",
     "Span",
+    "Timeline",
     "Timex",
     "__version__",
     "article_json_schema",
+    "build_timeline",
     "evaluate",
     "extract",
     "extract_many",
     "load",
     "split_sections",
+    "timeline_json_schema",
 ]

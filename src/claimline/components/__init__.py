@@ -5,6 +5,6 @@ Importing this package registers every factory; they are also declared under the
 without importing claimline first.
 """
 
-from claimline.components import sections  # noqa: F401  (registers the factory)
+from claimline.components import claims, entities, events, quantities, sections  # noqa: F401  (registers the factories)
 
-__all__ = ["sections"]
+__all__ = ["claims", "entities", "events", "quantities", "sections"]
