@@ -46,6 +46,16 @@ class Errors:
     )
     # timexes: a rule pattern does not compile or lacks the extent group 't'
     E012 = "[E012] timex rule {rule!r}: invalid pattern ({detail})."
+    # evaluation: a gold folder or file that cannot be used
+    E013 = (
+        "[E013] {path}: invalid gold annotations (one JSON file per article, format in "
+        "claimline.evaluate.gold): {detail}"
+    )
+    # evaluation: predictions that cannot be scored against the gold
+    E014 = (
+        "[E014] pred={path}: {detail}. Expected a folder of Article JSON files (as written "
+        "by `claimline extract -o DIR`) or a list of claimline.Article."
+    )
     # timeline: optional dependency missing
     E015 = (
         "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
