@@ -66,6 +66,62 @@ def test_a_weekday_with_a_day_settles_the_year():
         ("Mercredi 12 février", "2025-02-12")]
 
 
+# --- numeric and abbreviated dates, read by dateparser ---------------------------------
+
+@pytest.mark.parametrize("text, extent, value", [
+    ("Le décret du 12.02.2025 a été publié au Journal officiel.", "12.02.2025", "2025-02-12"),
+    ("Le texte a été voté le 12-02-25 en première lecture.", "le 12-02-25", "2025-02-12"),
+    ("Une note datée du 12/2/25 circule à Bruxelles.", "12/2/25", "2025-02-12"),
+    ("Le communiqué du 2025-02-12 a été démenti.", "2025-02-12", "2025-02-12"),
+    ("La réunion s'est tenue le 12 fév. 2025 à Paris.", "le 12 fév. 2025", "2025-02-12"),
+    ("Le cessez-le-feu a été signé le 12 janv 2025.", "le 12 janv 2025", "2025-01-12"),
+    ("Il a démissionné le 2 sep 2024 sans explication.", "le 2 sep 2024", "2024-09-02"),
+    ("Les chiffres d'inflation publiés en 02/2025 sont meilleurs.", "02/2025", "2025-02"),
+    ("Le 1er sept. 2024, les troupes ukrainiennes tenaient Soudja.", "Le 1er sept. 2024", "2024-09-01"),
+])
+def test_numeric_and_abbreviated_dates(text, extent, value):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"], t["type"]) == (extent, value, "DATE")
+
+
+def test_a_numeric_date_without_year_takes_it_from_the_tense():
+    assert values("Le sommet s'est tenu le 12/12 à Bruxelles.", "2025-03-22", tense="past") == [("le 12/12", "2024-12-12")]
+    assert values("Le sommet se tiendra le 12/12 à Bruxelles.", "2025-03-22", tense="future") == [("le 12/12", "2025-12-12")]
+    assert values("Il a été élu le 21 déc.", "2025-03-22", tense="past") == [("le 21 déc.", "2024-12-21")]
+
+
+@pytest.mark.parametrize("text", [
+    "Il a mangé les 3/4 du gâteau.",           # a fraction, not "le 3 avril"
+    "Le score final est de 3-1-0.",
+    "Ce sont les 12/13/2025 du catalogue.",    # no 13th month: month-first is not French
+    "Le 31/02/2025 n'existe pas.",
+    "Voir la loi n° 12/02/2024 sur le sujet.",
+])
+def test_numbers_shaped_like_dates_are_not_dates(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il a 3 ans.", [("3 ans", "P3Y")]),  # "ans." is no abbreviated month: the duration stays
+    ("Il a couru 12 min 2025 fois.", [("12 min", "PT12M")]),
+])
+def test_a_word_dateparser_does_not_read_as_a_month_leaves_other_rules_alone(text, expected):
+    assert values(text) == expected
+
+
+def test_the_dateparser_adapter_keeps_only_what_the_span_shows():
+    from claimline.timexes.dateparse import ParsedDate, parse_date
+
+    base = dt.date(2025, 3, 1)
+    assert parse_date("12 févr. 2025", base=base) == ParsedDate(2025, 2, 12, "day")
+    assert parse_date("3 oct", base=base) == ParsedDate(None, 10, 3, "day")  # no year in the span
+    assert parse_date("02/2025", base=base) == ParsedDate(2025, 2, None, "month")
+    assert parse_date("12-02-25", base=base) == ParsedDate(2025, 2, 12, "day")
+    assert parse_date("12 min 2025", base=base) is None  # dateparser fills the month from the base
+    assert parse_date("3 ans", base=base) is None
+    assert parse_date("2024", base=base) is None  # a year: the rules do those
+
+
 # --- relative to the publication date ------------------------------------------------
 
 @pytest.mark.parametrize("text, tense, extent, value", [
