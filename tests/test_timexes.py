@@ -48,6 +48,7 @@ def test_the_component_is_registered_after_the_sections(nlp):
     }),
     ("004_0e67424a64534fb4", {
         ("Mercredi 12 février", "2025-02-12"), ("Mercredi soir", "2025-02-12TEV"), ("90 minutes", "PT90M"),
+        ("jusque-là", "PAST_REF"),
     }),
 ])
 def test_seed_timexes(seed_articles, doc_id, expected):
@@ -56,7 +57,13 @@ def test_seed_timexes(seed_articles, doc_id, expected):
 
 def test_seed_traps(seed_articles):
     texts = {t.span.text for a in seed_articles.values() for t in a.timexes}
-    assert not texts & {"2025", "31", "5", "250", "15 000", "sa", "je", "me", "ma", "mer"}
+    assert not texts & {"2025", "31", "5", "250", "15 000", "sa", "je", "me", "ma", "mer", "douze jours"}
+
+
+def test_seed_vague_references_and_hedged_durations(seed_articles):
+    assert {("les jours ou les semaines qui viennent", "FUTURE_REF"), ("à venir", "FUTURE_REF"),
+            ("jusqu’ici", "PRESENT_REF"), ("jusqu’à présent", "PRESENT_REF"),
+            ("une grosse année", "P1Y")} <= {t for a in seed_articles.values() for t in found(a)}
 
 
 def test_seed_modifiers_and_anchors(seed_articles):
@@ -90,6 +97,11 @@ def test_aujourdhui_is_a_day_when_something_happens_on_it(extract):
     present = extract("Rien ne justifie aujourd'hui une action militaire.", published="2003-01-24")
     assert [(t.type, t.value) for t in day.timexes] == [("DATE", "2003-01-24")]
     assert [(t.type, t.value) for t in present.timexes] == [("TIME", "PRESENT_REF")]
+
+
+def test_numeric_dates_go_through_dateparser_in_the_pipeline(extract):
+    article = extract("La décision du 12/02/25 a été annulée le 3 mars.", published="2025-03-22")
+    assert [(t.span.text, t.value) for t in article.timexes] == [("12/02/25", "2025-02-12"), ("le 3 mars", "2025-03-03")]
 
 
 def test_the_publication_date_is_inferred_when_not_given(extract):

@@ -286,6 +286,45 @@ def test_vague_references(text, value):
     assert one(text)["value"] == value
 
 
+@pytest.mark.parametrize("text, extent, value", [
+    ("Ce que Trump n'a pas su lui montrer jusqu'ici.", "jusqu'ici", "PRESENT_REF"),
+    ("Les États-Unis ne l'avaient jamais fait jusqu'à présent.", "jusqu'à présent", "PRESENT_REF"),
+    ("L'approche américaine, jusque-là axée sur un soutien inconditionnel, a changé.", "jusque-là", "PAST_REF"),
+    ("Les missiles seraient bientôt déployés au Bélarus.", "bientôt", "FUTURE_REF"),
+    ("Et vous verrez : bientôt, ils se tiendront tous devant lui.", "bientôt", "FUTURE_REF"),
+    ("Les Européens cherchent de quoi sécuriser ce cessez-le-feu à venir.", "à venir", "FUTURE_REF"),
+    ("Un accord sera trouvé, dans les jours ou les semaines qui viennent.", "les jours ou les semaines qui viennent",
+     "FUTURE_REF"),
+    ("Les négociations reprendront dans les prochains jours.", "les prochains jours", "FUTURE_REF"),
+    ("Les semaines à venir seront décisives pour Kiev.", "Les semaines à venir", "FUTURE_REF"),
+    ("Le budget militaire a doublé au cours des dernières années.", "dernières années", "PAST_REF"),
+    ("La Russie s'était précédemment imposé des restrictions.", "précédemment", "PAST_REF"),  # FTiB: "auparavant"
+])
+def test_vague_adverbs_and_phrases(text, extent, value):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"]) == (extent, value)
+
+
+def test_a_plural_unit_with_a_number_stays_a_duration():
+    assert values("Le gaspillage au cours des cinq dernières années a été astronomique.") == [
+        ("cinq dernières années", "P5Y")]
+    assert values("L'Alliance a opéré 790 sorties ces dernières 24 heures.") == [("ces dernières 24 heures", "PT24H")]
+
+
+def test_a_singular_unit_to_come_is_the_next_one():
+    assert values("La semaine qui vient sera décisive.", "2025-03-22") == [("La semaine qui vient", "2025-W13")]
+
+
+@pytest.mark.parametrize("text, extent, value, mod", [
+    ("Ils ont perdu l'équivalent d'une grosse année de combat.", "une grosse année", "P1Y", "MORE_THAN"),
+    ("Il a fallu une bonne année pour reconstruire le pont.", "une bonne année", "P1Y", "MORE_THAN"),
+    ("La réunion a duré une petite heure.", "une petite heure", "PT1H", "LESS_THAN"),
+])
+def test_hedged_durations(text, extent, value, mod):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"], t["mod"]) == (extent, value, mod)
+
+
 # --- traps -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -299,6 +338,12 @@ def test_vague_references(text, value):
     "Une fillette de 6 ans s'est noyée.",
     "Les quotidiens nationaux en parlent.",
     "Il y avait plus de 2000 soldats.",
+    "2024 a été une bonne année pour Airbus.",  # an appraisal, not a duration
+    "Israël a frappé l'Iran au cours de la « guerre des douze jours ».",  # names of wars
+    "La guerre des Six Jours a redessiné la carte du Proche-Orient.",
+    "La guerre de Cent Ans opposa la France et l'Angleterre.",
+    "Pendant la guerre des 12 jours, les prix du pétrole ont bondi.",
+    "La guerre des Six-Jours éclate.",
 ])
 def test_traps_are_not_timexes(text):
     assert values(text) == []
@@ -375,3 +420,7 @@ def test_the_lexicon_rejects_unknown_keys():
     raw["mois"] = {}
     with pytest.raises(Exception, match="mois"):
         Lexicon.model_validate(raw)
+
+
+def test_a_war_lasting_some_days_is_still_a_duration():
+    assert values("Ce serait une guerre de 12 jours tout au plus.") == [("12 jours", "P12D")]

@@ -565,8 +565,17 @@ def _set(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     return Resolution("SET", duration_value(n, unit.code, unit.time))
 
 
+_REF_OF_OFFSET = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
 def _vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
-    return Resolution("TIME", lex.vague_refs[c.get("ref")])
+    """"actuellement" (a vague reference), or "les prochains jours" (its relative word's direction)."""
+    word = c.get("ref") or c.get("ref2")
+    if word in lex.vague_refs:
+        return Resolution("TIME", lex.vague_refs[word])
+    rel = lex.relative_words.get(word)
+    offset = rel.offset if rel else -1  # "dernieres", written without its accent
+    return Resolution("TIME", _REF_OF_OFFSET[offset])
 
 
 def _ignore(c: Candidate, ctx: Context, lex: Lexicon) -> None:
