@@ -120,3 +120,17 @@ def test_nothing_to_infer_leaves_the_date_unknown(extract):
     assert article.published is None
     assert [t.value for t in article.timexes] == ["XXXX-XX-XX"]
     assert any("underspecified" in w for w in article.warnings)
+
+
+def test_vague_type_is_a_component_option(nlp, extract):
+    from claimline.components.timexes import make_timexes
+
+    assert make_timexes(nlp, "t", True, False, None, None, "DATE").vague_type == "DATE"
+    pipe = nlp.get_pipe("claimline_timexes")
+    assert pipe.vague_type == "TIME"  # the French TimeBank's convention by default
+    pipe.vague_type = "DATE"  # what config={"claimline_timexes": {"vague_type": "DATE"}} sets
+    try:
+        article = extract("Les Européens sont actuellement divisés.", published="2025-03-22")
+    finally:
+        pipe.vague_type = "TIME"
+    assert [(t.type, t.value) for t in article.timexes] == [("DATE", "PRESENT_REF")]

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from claimline.errors import ResourceError
+from claimline.errors import InputError, ResourceError
 from claimline.timexes import annotate, bounds, find_candidates
 from claimline.timexes.lexicon import Lexicon, RuleFile, compile_grammar, load_grammar
 from claimline.timexes.numbers import parse_number
@@ -424,3 +424,11 @@ def test_the_lexicon_rejects_unknown_keys():
 
 def test_a_war_lasting_some_days_is_still_a_duration():
     assert values("Ce serait une guerre de 12 jours tout au plus.") == [("12 jours", "P12D")]
+
+
+def test_vague_references_are_typed_time_as_in_the_french_timebank_or_date_on_request():
+    text = "La négociation est actuellement dans une impasse, mais un accord viendra bientôt."
+    assert [t["type"] for t in timexes(text)] == ["TIME", "TIME"]
+    assert [t["type"] for t in timexes(text, vague_type="DATE")] == ["DATE", "DATE"]
+    with pytest.raises(InputError, match="vague_type='date'"):
+        timexes(text, vague_type="date")
