@@ -116,7 +116,7 @@ def test_a_failing_article_does_not_end_the_batch(nlp, failing_on, n_process):
 
 def test_a_failing_article_raises_extraction_error_by_default(nlp, failing_on):
     failing_on("EXPLOSE")
-    with pytest.raises(claimline.ExtractionError, match="E012") as info:
+    with pytest.raises(claimline.ExtractionError, match="E018") as info:
         claimline.extract("Le drone EXPLOSE au-dessus de Kiev.", nlp=nlp)
     assert isinstance(info.value.__cause__, RuntimeError)
 
@@ -168,8 +168,8 @@ def test_bad_jsonl_lines_are_reported_with_their_line_number(tmp_path, capsys):
     out = tmp_path / "out.jsonl"
     assert main(["extract", str(corpus), "--format", "jsonl", "-o", str(out)]) == 1
     errors = errors_of(capsys.readouterr().err)
-    assert [e.split(":")[0] for e in errors] == [f"[E011] {corpus}, line {n}" for n in (6, 8, 9, 10)] + [
-        f"[E013] {corpus}"
+    assert [e.split(":")[0] for e in errors] == [f"[E017] {corpus}, line {n}" for n in (6, 8, 9, 10)] + [
+        f"[E019] {corpus}"
     ]
     assert "not valid JSON" in errors[0] and "expected a JSON object, got list" in errors[1]
     assert "'text' is missing" in errors[2] and "'published'='21/09/2025' is not a valid date" in errors[3]
@@ -185,7 +185,7 @@ def test_cli_pipeline_failure_is_one_line_and_the_batch_goes_on(tmp_path, capsys
     assert main(["extract", str(tmp_path), "-o", str(tmp_path / "out")]) == 1
     errors = errors_of(capsys.readouterr().err)
     assert errors == [
-        f"[E012] article 'boum' ({tmp_path / 'boum.txt'}): component 'claimline_sections' failed: "
+        f"[E018] article 'boum' ({tmp_path / 'boum.txt'}): component 'claimline_sections' failed: "
         "RuntimeError: cassé sur 'EXPLOSE'"
     ]
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["calme.json"]

@@ -101,8 +101,8 @@ def test_bad_jsonl_lines_keep_their_line_numbers_across_partitions(client, tmp_p
     result = run([str(corpus)], str(tmp_path / "out"), client=client, partition_size=2)
     assert result.n_written == 4
     assert [e.split(": ")[0] for e in result.errors] == [
-        f"[E011] file://{corpus}, line 2",
-        f"[E011] file://{corpus}, line 5",
+        f"[E017] file://{corpus}, line 2",
+        f"[E017] file://{corpus}, line 5",
     ]
     assert "'published'='21/09' is not a valid date" in result.errors[0]
     written = [json.loads(line)["doc_id"] for line in parts_text(tmp_path / "out").splitlines()]
@@ -117,7 +117,7 @@ def test_missing_input_and_duplicates_are_reported(client, tmp_path):
     )
     result = run([str(corpus), str(tmp_path / "absent.jsonl")], str(tmp_path / "out"), client=client, partition_size=1)
     assert result.errors[0].startswith("[E004]") and "absent.jsonl" in result.errors[0]
-    assert result.errors[1].startswith("[E013]") and "written twice" in result.errors[1]
+    assert result.errors[1].startswith("[E019]") and "written twice" in result.errors[1]
 
 
 def test_cli_with_a_scheduler_address(client, nlp, tmp_path, capsys):

@@ -40,6 +40,7 @@ _LAZY = {
     "ExtractionFailure": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
+    "evaluate": "claimline.evaluate",
     "Timeline": "claimline.timeline",
     "build_timeline": "claimline.timeline",
     "timeline_json_schema": "claimline.timeline",
@@ -58,7 +59,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'claimline' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    return imported if module == f"claimline.{name}" else getattr(imported, name)
 
 
 __all__ = [
@@ -85,6 +87,7 @@ __all__ = [
     "__version__",
     "article_json_schema",
     "build_timeline",
+    "evaluate",
     "extract",
     "extract_many",
     "load",

@@ -158,7 +158,7 @@ def _run_alone(nlp, pending: _Pending, model: str) -> Article | ExtractionFailur
         try:
             doc = proc(doc)
         except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
-            message = Errors.E012.format(
+            message = Errors.E018.format(
                 doc_id=pending.doc_id, origin=origin, stage=f"component {name!r}", error=one_line(err)
             )
             return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)
@@ -172,7 +172,7 @@ def _build(doc, pending: _Pending, model: str) -> Article | ExtractionFailure:
         return build_article(doc, text=pending.item.text, doc_id=pending.doc_id, model=model)
     except Exception as err:  # noqa: BLE001
         origin = f" ({pending.item.origin})" if pending.item.origin else ""
-        message = Errors.E012.format(
+        message = Errors.E018.format(
             doc_id=pending.doc_id, origin=origin, stage="building the Article", error=one_line(err)
         )
         return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)

@@ -4,6 +4,7 @@
     claimline extract corpus.jsonl --format jsonl -o out.jsonl --jobs 2 --resume
     claimline extract corpus.jsonl --scheduler local:2 -o out/    # on Dask
     claimline schema                            # the Article JSON Schema
+    claimline evaluate --gold data/gold --pred out/ [--json] [--errors]
     claimline timeline out/*.json -o timeline.json [--format json|jsonl|csv|timelinejs]
 
 Errors are one line on stderr and a non-zero exit, never a traceback.
@@ -93,7 +94,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             bar.total -= 1
             return False
         if doc_id in first_origin:
-            fail(Errors.E013.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
+            fail(Errors.E019.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
             return False
         first_origin[doc_id] = origin
         return True
@@ -124,6 +125,32 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     print(json.dumps(article_json_schema(), indent=2, ensure_ascii=False))
     return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from claimline.evaluate import evaluate
+
+    report = evaluate(args.gold, args.pred, raw_dir=args.raw)
+    if args.json:
+        exclude = None if args.errors else {"errors"}
+        print(report.model_dump_json(indent=2, exclude=exclude))
+        return 0
+    print(report.table())
+    if args.errors:
+        print(f"\nerrors ({len(report.errors)}):")
+        print(report.errors_text())
+    return 0
+
+
+def add_evaluate_parser(subparsers) -> None:
+    """``claimline evaluate``: score extracted Articles against gold annotations."""
+    ev = subparsers.add_parser("evaluate", help="score extracted Articles (JSON) against gold annotations")
+    ev.add_argument("--gold", required=True, metavar="DIR", help="gold folder: one <doc_id>.json per article")
+    ev.add_argument("--pred", required=True, metavar="DIR", help="folder of Article JSON files (claimline extract -o DIR)")
+    ev.add_argument("--raw", metavar="DIR", help="the raw texts the gold annotates (default: raw/ beside the gold folder)")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
+    ev.add_argument("--errors", action="store_true", help="list every error with the text around it (±40 characters)")
+    ev.set_defaults(func=cmd_evaluate)
 
 
 TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs")
@@ -252,6 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the Article model")
     sch.set_defaults(func=cmd_schema)
+    add_evaluate_parser(sub)
     add_timeline_parser(sub)
     return parser
 

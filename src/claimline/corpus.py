@@ -83,7 +83,7 @@ def parse_metadata(data: bytes | str, path: object) -> dict[str, dict]:
 
 
 def parse_jsonl_line(line: str | bytes, *, path: object, line_no: int) -> ArticleInput | None:
-    """The article on one JSONL line (None for a blank line), or an :class:`InputError` E011.
+    """The article on one JSONL line (None for a blank line), or an :class:`InputError` E017.
 
     >>> parse_jsonl_line('{"doc_id": "a", "text": "Il pleut.", "published": "2025-09-21"}', path="c.jsonl", line_no=1)
     ArticleInput(text='Il pleut.', doc_id='a', published='2025-09-21', origin='c.jsonl:1')
@@ -92,7 +92,7 @@ def parse_jsonl_line(line: str | bytes, *, path: object, line_no: int) -> Articl
         return None
 
     def bad(detail: str) -> InputError:
-        return InputError(Errors.E011.format(path=path, line=line_no, detail=detail))
+        return InputError(Errors.E017.format(path=path, line=line_no, detail=detail))
 
     try:
         record = json.loads(line)

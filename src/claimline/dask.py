@@ -406,14 +406,14 @@ def run_parts(
 
 
 def _duplicates(results: list[PartResult], out: str) -> list[str]:
-    """E013 for each doc_id written twice (partitions are independent: both are kept)."""
+    """E019 for each doc_id written twice (partitions are independent: both are kept)."""
     first: dict[str, str] = {}
     errors = []
     for result in results:
         part = f"{out.rstrip('/')}/{PART_NAME.format(result.index)}.jsonl"
         for doc_id in result.doc_ids:
             if doc_id in first:
-                errors.append(Errors.E013.format(origin=part, doc_id=doc_id, first=first[doc_id], outcome="written twice"))
+                errors.append(Errors.E019.format(origin=part, doc_id=doc_id, first=first[doc_id], outcome="written twice"))
             else:
                 first[doc_id] = part
     return errors

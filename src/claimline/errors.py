@@ -39,15 +39,23 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
-    # scale-out: a bad line of a JSONL corpus
+    # timexes: a rule pattern of timex_rules.json names a macro or word class that does not exist
     E011 = (
-        "[E011] {path}, line {line}: {detail} (a JSONL corpus line is "
-        '{{"text": "...", "doc_id": "...", "published": "YYYY-MM-DD"}}; doc_id and published optional).'
+        "[E011] timex rule {rule!r}: unknown placeholder %{name}% in its pattern; valid "
+        "names are the macros and the word classes of timex_lexicon.json: {valid}."
     )
-    # scale-out: one article failed inside the pipeline (the batch goes on)
-    E012 = "[E012] article {doc_id!r}{origin}: {stage} failed: {error}"
-    # scale-out: the same doc_id twice in one run
-    E013 = "[E013] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
+    # timexes: a rule pattern does not compile or lacks the extent group 't'
+    E012 = "[E012] timex rule {rule!r}: invalid pattern ({detail})."
+    # evaluation: a gold folder or file that cannot be used
+    E013 = (
+        "[E013] {path}: invalid gold annotations (one JSON file per article, format in "
+        "claimline.evaluate.gold): {detail}"
+    )
+    # evaluation: predictions that cannot be scored against the gold
+    E014 = (
+        "[E014] pred={path}: {detail}. Expected a folder of Article JSON files (as written "
+        "by `claimline extract -o DIR`) or a list of claimline.Article."
+    )
     # timeline: optional dependency missing
     E015 = (
         "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
@@ -55,6 +63,15 @@ class Errors:
     )
     # timeline: a file given to `claimline timeline` is not an Article JSON
     E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
+    # scale-out: a bad line of a JSONL corpus
+    E017 = (
+        "[E017] {path}, line {line}: {detail} (a JSONL corpus line is "
+        '{{"text": "...", "doc_id": "...", "published": "YYYY-MM-DD"}}; doc_id and published optional).'
+    )
+    # scale-out: one article failed inside the pipeline (the batch goes on)
+    E018 = "[E018] article {doc_id!r}{origin}: {stage} failed: {error}"
+    # scale-out: the same doc_id twice in one run
+    E019 = "[E019] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
 
 
 class ClaimlineError(Exception):

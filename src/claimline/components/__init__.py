@@ -5,6 +5,13 @@ Importing this package registers every factory; they are also declared under the
 without importing claimline first.
 """
 
-from claimline.components import claims, entities, events, quantities, sections  # noqa: F401  (registers the factories)
+from claimline.components import (  # noqa: F401  (registers the factories)
+    claims,
+    entities,
+    events,
+    quantities,
+    sections,
+    timexes,
+)
 
-__all__ = ["claims", "entities", "events", "quantities", "sections"]
+__all__ = ["claims", "entities", "events", "quantities", "sections", "timexes"]
