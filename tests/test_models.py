@@ -57,7 +57,7 @@ def test_public_names_are_pinned():
             "InputError", "Mention", "ModelNotInstalledError", "Quantity", "ResourceError", "Section",
             "Sentence", "Source", "Span", "Timex", "__version__", "article_json_schema", "extract",
             "extract_many", "load", "split_sections", "Timeline", "build_timeline", "timeline_json_schema",
-            "evaluate",
+            "evaluate", "ExtractionError", "ExtractionFailure",
         ]
     )
     for name in claimline.__all__:

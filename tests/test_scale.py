@@ -260,3 +260,21 @@ def test_zero_jobs_or_batch_size_is_one_line_and_exit_2(tmp_path, capsys, option
     assert main(["extract", str(RAW), "-o", str(tmp_path), option, "0"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and f"{option}=0 is not valid: expected 1 or more" in err[0]
+
+
+def test_a_failing_spacy_component_is_named_too(nlp, monkeypatch):
+    from spacy.pipeline import Morphologizer
+
+    predict = Morphologizer.predict
+
+    def failing(self, docs):
+        if any("EXPLOSE" in doc.text for doc in docs):
+            raise RuntimeError("morphologie cassée")
+        return predict(self, docs)
+
+    monkeypatch.setattr(Morphologizer, "predict", failing)
+    failures: list[ExtractionFailure] = []
+    texts = ["Le 3 mars, Macron était à Lyon.", "Le drone EXPLOSE.", "Le 4 mars, il pleuvait à Kiev."]
+    articles = list(claimline.extract_many(texts, nlp=nlp, batch_size=8, on_error=failures.append))
+    assert [a.text for a in articles] == [texts[0], texts[2]]  # the batch of three is redone one by one
+    assert "component 'morphologizer' failed: RuntimeError: morphologie cassée" in failures[0].error

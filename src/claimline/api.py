@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Callable
@@ -110,8 +111,14 @@ def one_line(err: BaseException) -> str:
     return f"{type(err).__name__}: {message}" if message else type(err).__name__
 
 
+_REDOING = threading.local()
+
+
 def _ignore_error(proc_name, proc, docs, error) -> None:
-    """spaCy error handler: drop the failing docs (:func:`_guarded_pipe` redoes them one by one)."""
+    """spaCy error handler: drop the failing docs (:func:`iter_results` redoes them one by
+    one, and then this handler raises, so that the culprit is named)."""
+    if getattr(_REDOING, "active", False):
+        raise error
 
 
 def _settable(proc) -> bool:
@@ -154,14 +161,18 @@ def _run_alone(nlp, pending: _Pending, model: str) -> Article | ExtractionFailur
     """Redo one article outside ``nlp.pipe``, to get either its Article or why it fails."""
     origin = f" ({pending.item.origin})" if pending.item.origin else ""
     doc = _prepare(nlp, pending.item)
-    for name, proc in nlp.pipeline:
-        try:
-            doc = proc(doc)
-        except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
-            message = Errors.E018.format(
-                doc_id=pending.doc_id, origin=origin, stage=f"component {name!r}", error=one_line(err)
-            )
-            return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)
+    _REDOING.active = True
+    try:
+        for name, proc in nlp.pipeline:
+            try:
+                doc = proc(doc)
+            except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
+                message = Errors.E018.format(
+                    doc_id=pending.doc_id, origin=origin, stage=f"component {name!r}", error=one_line(err)
+                )
+                return ExtractionFailure(pending.index, pending.doc_id, message, pending.item.origin, exception=err)
+    finally:
+        _REDOING.active = False
     return _build(doc, pending, model)
 
 
