@@ -35,6 +35,7 @@ or, for your own Dask graph, a bag of Articles::
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -181,7 +182,7 @@ def read_partition(part: Part, *, published: str | None = None, storage_options=
     with fsspec.open(part.url, "rb", **(storage_options or {})) as f:
         f.seek(part.start)
         block = f.read(part.length)
-    for line_no, line in enumerate(block.splitlines(keepends=True), part.first_line):
+    for line_no, line in enumerate(io.BytesIO(block), part.first_line):  # "\n" only, as the planner
         try:
             item = parse_jsonl_line(line, path=part.url, line_no=line_no)
         except InputError as err:
@@ -264,8 +265,6 @@ def _write_atomic(url: str, data: bytes, storage_options=None) -> None:
 
 
 def _parquet_bytes(articles: list[Article]) -> bytes:
-    import io
-
     import pyarrow as pa
     import pyarrow.parquet as pq
 
