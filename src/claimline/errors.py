@@ -30,7 +30,8 @@ class Errors:
     E005 = "[E005] {path}: the file is empty."
     E006 = (
         "[E006] {path}: not a UTF-8 text file ({detail}). claimline reads UTF-8 plain "
-        "text, one article per file."
+        "text, one article per file: convert it first, e.g. "
+        "`iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`."
     )
     E007 = "[E007] resource {resource}: {detail}"
     E008 = (
