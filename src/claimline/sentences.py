@@ -93,7 +93,7 @@ def refine_sentences(
     return out
 
 
-_LIST_MARKER = re.compile(r"^\(?\d{1,3}[.)]$")
+_LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 _OPENERS = frozenset("«(“[")
 
 
@@ -102,7 +102,7 @@ def _opens(text: str, start: int, end: int) -> bool:
 
     Reads at most 6 characters: a sentence that grows by merging is never copied.
     """
-    return text[end - 1] in _OPENERS or (end - start <= 6 and _LIST_MARKER.match(text, start, end) is not None)
+    return text[end - 1] in _OPENERS or (end - start <= 6 and _LIST_MARKER.fullmatch(text, start, end) is not None)
 
 
 __all__ = ["CLOSERS", "refine_sentences"]
