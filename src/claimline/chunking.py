@@ -46,7 +46,7 @@ def _cut(text: str, start: int, limit: int) -> int:
     best = max(ends)
     if best != -1:
         return best + 2
-    i = text.rfind(" ", start + 1, hi)
+    i = max(text.rfind(sep, start, hi) for sep in " \n\t")
     return i + 1 if i != -1 else hi
 
 
