@@ -16,7 +16,7 @@ from claimline.text import normalise_for_model, replace_surrogates
 any_text = st.one_of(random_texts, french_texts())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(any_text)
 def test_normalise_for_model_keeps_length_and_is_idempotent(text):
     norm = normalise_for_model(text)
@@ -26,7 +26,7 @@ def test_normalise_for_model_keeps_length_and_is_idempotent(text):
     assert replace_surrogates(norm)[1] == 0  # the model never sees a lone surrogate
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(any_text)
 def test_replace_surrogates_keeps_length_and_encodes(text):
     clean, count, first = replace_surrogates(text)
@@ -35,7 +35,7 @@ def test_replace_surrogates_keeps_length_and_encodes(text):
     assert (count == 0) == (clean == text) == (first == -1)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(any_text)
 def test_split_sections_partitions_any_text(text):
     sections = split_sections(text)
@@ -55,7 +55,7 @@ def text_and_boundaries(draw):
     return norm, draw(st.lists(offsets, max_size=20)), draw(st.lists(offsets, max_size=5))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(text_and_boundaries())
 def test_refine_sentences_returns_sorted_trimmed_spans_that_lose_nothing(case):
     text, model_starts, section_starts = case
@@ -69,7 +69,7 @@ def test_refine_sentences_returns_sorted_trimmed_spans_that_lose_nothing(case):
     assert not text[covered:].strip()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(any_text, st.integers(1, 80))
 def test_chunk_bounds_partition_the_text_within_the_limit(text, limit):
     bounds = chunk_bounds(text, limit)
@@ -82,7 +82,7 @@ def test_chunk_bounds_partition_the_text_within_the_limit(text, limit):
             assert text[end - 1] in " \n\t"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(any_text, st.text(st.sampled_from(list("<>/pdivbr &;#x\"='ahtml!")), max_size=200)))
 def test_html_helpers_and_language_detection_never_raise(text):
     html_evidence(text)
