@@ -66,7 +66,7 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
 
     >>> prepare_text("<p>Un</p><p>Deux</p><br>")  # doctest: +SKIP
     Traceback (most recent call last):
-    claimline.errors.InputError: [E011] text: the text looks like HTML (<p>, </p>, <p>)...
+    claimline.errors.InputError: [E020] text: the text looks like HTML (<p>, </p>, <p>)...
     """
     from claimline.htmltext import html_evidence, html_to_text
     from claimline.language import language_warning
@@ -78,7 +78,7 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
     else:
         evidence = html_evidence(text)
         if evidence is not None:
-            raise InputError(Errors.E011.format(name=name, evidence=evidence))
+            raise InputError(Errors.E020.format(name=name, evidence=evidence))
     warnings: list[str] = []
     text, count, offset = replace_surrogates(text)
     if count:
@@ -92,10 +92,10 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
 def _check_doc_id(doc_id: Any) -> str:
     value = str(doc_id)
     if not value.strip():
-        raise InputError(Errors.E012.format(name="doc_id", value=doc_id, detail="expected a non-empty string"))
+        raise InputError(Errors.E021.format(name="doc_id", value=doc_id, detail="expected a non-empty string"))
     if replace_surrogates(value)[1]:
         raise InputError(
-            Errors.E012.format(name="doc_id", value=doc_id, detail="it contains lone surrogates (invalid Unicode)")
+            Errors.E021.format(name="doc_id", value=doc_id, detail="it contains lone surrogates (invalid Unicode)")
         )
     return value
 

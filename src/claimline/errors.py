@@ -41,13 +41,13 @@ class Errors:
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
     # robustness: HTML input
-    E011 = (
-        "[E011] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
+    E020 = (
+        "[E020] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
         "Pass html=True (CLI: --html) to extract its text first, or convert it yourself "
         "with claimline.html_to_text(); offsets then index the converted text."
     )
     # robustness: identifiers
-    E012 = "[E012] {name}={value!r} is not valid: {detail}"
+    E021 = "[E021] {name}={value!r} is not valid: {detail}"
 
 
 class Warnings:

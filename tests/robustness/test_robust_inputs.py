@@ -74,7 +74,7 @@ HTML = (
 
 
 def test_html_is_refused_with_a_message_that_says_what_to_do(extract):
-    with pytest.raises(InputError, match=r"\[E011\].*looks like HTML.*html=True.*html_to_text"):
+    with pytest.raises(InputError, match=r"\[E020\].*looks like HTML.*html=True.*html_to_text"):
         extract(HTML)
 
 
@@ -146,7 +146,7 @@ def test_published_in_the_future_is_a_warning(extract):
 
 @pytest.mark.parametrize("doc_id", ["", "  ", "id-\ud800"])
 def test_bad_doc_ids_are_refused(extract, doc_id):
-    with pytest.raises(InputError, match=r"\[E012\] doc_id="):
+    with pytest.raises(InputError, match=r"\[E021\] doc_id="):
         extract(FRENCH, doc_id=doc_id)
 
 

@@ -22,7 +22,7 @@ def extract_checked(nlp, text: str, published=None) -> claimline.Article | None:
     try:
         article = claimline.extract(text, nlp=nlp, published=published)
     except claimline.InputError as err:
-        assert html_evidence(text) is not None and "[E011]" in str(err), err
+        assert html_evidence(text) is not None and "[E020]" in str(err), err
         return None
     check_article(article)
     return article
