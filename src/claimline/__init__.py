@@ -6,8 +6,8 @@
 >>> [s.kind for s in article.sections][:3]  # doctest: +SKIP
 ['title', 'body', 'aside']
 
-The models (:mod:`claimline.models`) import without spaCy; ``load``, ``extract`` and
-``extract_many`` import it on first use.
+The models (:mod:`claimline.models`) and the timeline (``Timeline``, ``build_timeline``)
+import without spaCy; ``load``, ``extract`` and ``extract_many`` import it on first use.
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ _LAZY = {
     "split_sections": "claimline.sections",
     "html_to_text": "claimline.htmltext",
     "detect_language": "claimline.language",
+    "evaluate": "claimline.evaluate",
+    "Timeline": "claimline.timeline",
+    "build_timeline": "claimline.timeline",
+    "timeline_json_schema": "claimline.timeline",
 }
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from claimline.language import detect_language
     from claimline.pipeline import load
     from claimline.sections import split_sections
+    from claimline.timeline import Timeline, build_timeline, timeline_json_schema
 
 
 def __getattr__(name: str) -> Any:
@@ -57,7 +62,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'claimline' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    imported = importlib.import_module(module)
+    return imported if module == f"claimline.{name}" else getattr(imported, name)
 
 
 __all__ = [
@@ -77,13 +83,17 @@ __all__ = [
     "Sentence",
     "Source",
     "Span",
+    "Timeline",
     "Timex",
     "__version__",
     "article_json_schema",
     "detect_language",
+    "build_timeline",
+    "evaluate",
     "extract",
     "extract_many",
     "html_to_text",
     "load",
     "split_sections",
+    "timeline_json_schema",
 ]

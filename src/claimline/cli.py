@@ -2,6 +2,8 @@
 
     claimline extract data/raw -o out/          # one Article JSON per input file
     claimline schema                            # the Article JSON Schema
+    claimline evaluate --gold data/gold --pred out/ [--json] [--errors]
+    claimline timeline out/*.json -o timeline.json [--format json|jsonl|csv|timelinejs]
 
 Errors are one line on stderr and a non-zero exit, never a traceback.
 """
@@ -158,6 +160,101 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from claimline.evaluate import evaluate
+
+    report = evaluate(args.gold, args.pred, raw_dir=args.raw)
+    if args.json:
+        exclude = None if args.errors else {"errors"}
+        print(report.model_dump_json(indent=2, exclude=exclude))
+        return 0
+    print(report.table())
+    if args.errors:
+        print(f"\nerrors ({len(report.errors)}):")
+        print(report.errors_text())
+    return 0
+
+
+def add_evaluate_parser(subparsers) -> None:
+    """``claimline evaluate``: score extracted Articles against gold annotations."""
+    ev = subparsers.add_parser("evaluate", help="score extracted Articles (JSON) against gold annotations")
+    ev.add_argument("--gold", required=True, metavar="DIR", help="gold folder: one <doc_id>.json per article")
+    ev.add_argument("--pred", required=True, metavar="DIR", help="folder of Article JSON files (claimline extract -o DIR)")
+    ev.add_argument("--raw", metavar="DIR", help="the raw texts the gold annotates (default: raw/ beside the gold folder)")
+    ev.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
+    ev.add_argument("--errors", action="store_true", help="list every error with the text around it (±40 characters)")
+    ev.set_defaults(func=cmd_evaluate)
+
+
+TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs")
+
+
+def read_articles(paths: Sequence[str], errors: list[str]):
+    """The Articles in the JSON files named (or found in folders); bad files go to ``errors``."""
+    from pydantic import ValidationError
+
+    from claimline.models import Article
+
+    articles = []
+    for name in paths:
+        path = Path(name)
+        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                articles.append(Article.model_validate_json(read_text_file(file)))
+            except InputError as err:
+                errors.append(str(err))
+            except ValidationError as err:
+                first = err.errors()[0]
+                detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
+                errors.append(Errors.E016.format(path=file, detail=detail))
+    return articles
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from claimline.timeline import build_timeline
+
+    errors: list[str] = []
+    articles = read_articles(args.paths, errors)
+    timeline = build_timeline(articles)
+    if args.entity:
+        timeline = timeline.filter(entity=args.entity)
+    if args.format == "json":
+        out = timeline.model_dump_json(indent=2) + "\n"
+    elif args.format == "jsonl":
+        out = timeline.to_jsonl(args.kind)
+    elif args.format == "csv":
+        out = timeline.to_csv(args.kind)
+    else:
+        out = json.dumps(timeline.to_timelinejs(), indent=2, ensure_ascii=False) + "\n"
+    if args.output == "-":
+        sys.stdout.write(out)
+    else:
+        Path(args.output).write_text(out, encoding="utf-8")
+    print(
+        f"claimline: timeline of {len(articles)} article(s): {len(timeline.events)} event(s), "
+        f"{len(timeline.claims)} claim(s), {len(timeline.entities)} entit(ies) -> {args.output}",
+        file=sys.stderr,
+    )
+    for message in errors:
+        print(f"  error: {message}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def add_timeline_parser(sub) -> None:
+    """The ``timeline`` subcommand: merge Article JSON files into one timeline."""
+    tl = sub.add_parser("timeline", help="build one timeline from Article JSON files (claimline extract output)")
+    tl.add_argument("paths", nargs="+", metavar="PATH", help="Article .json files or folders of them")
+    tl.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
+    tl.add_argument("--format", choices=TIMELINE_FORMATS, default="json", help="output format (default: json)")
+    tl.add_argument(
+        "--kind", choices=("events", "claims", "entities"), default="events",
+        help="what jsonl/csv list (default: events)",
+    )
+    tl.add_argument("--entity", metavar="NAME", help="keep the events and claims involving this entity")
+    tl.set_defaults(func=cmd_timeline)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="claimline",
@@ -176,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the Article model")
     sch.set_defaults(func=cmd_schema)
+    add_evaluate_parser(sub)
+    add_timeline_parser(sub)
     return parser
 
 

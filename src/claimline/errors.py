@@ -40,6 +40,30 @@ class Errors:
     )
     E009 = "[E009] {path}: {detail}"
     E010 = "[E010] {name}={value!r} is not valid: {detail}"
+    # timexes: a rule pattern of timex_rules.json names a macro or word class that does not exist
+    E011 = (
+        "[E011] timex rule {rule!r}: unknown placeholder %{name}% in its pattern; valid "
+        "names are the macros and the word classes of timex_lexicon.json: {valid}."
+    )
+    # timexes: a rule pattern does not compile or lacks the extent group 't'
+    E012 = "[E012] timex rule {rule!r}: invalid pattern ({detail})."
+    # evaluation: a gold folder or file that cannot be used
+    E013 = (
+        "[E013] {path}: invalid gold annotations (one JSON file per article, format in "
+        "claimline.evaluate.gold): {detail}"
+    )
+    # evaluation: predictions that cannot be scored against the gold
+    E014 = (
+        "[E014] pred={path}: {detail}. Expected a folder of Article JSON files (as written "
+        "by `claimline extract -o DIR`) or a list of claimline.Article."
+    )
+    # timeline: optional dependency missing
+    E015 = (
+        "[E015] {what} needs the optional dependency {package!r}, which is not installed: "
+        "`pip install \"claimline[{extra}]\"` (or `pip install {package}`)."
+    )
+    # timeline: a file given to `claimline timeline` is not an Article JSON
+    E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
     # robustness: HTML input
     E020 = (
         "[E020] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
@@ -48,6 +72,7 @@ class Errors:
     )
     # robustness: identifiers
     E021 = "[E021] {name}={value!r} is not valid: {detail}"
+
 
 
 class Warnings:
@@ -87,11 +112,16 @@ class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
 
+class MissingDependencyError(ClaimlineError, ImportError):
+    """An optional dependency (pandas...) needed by the requested feature is missing."""
+
+
 __all__ = [
     "ClaimlineError",
     "Errors",
     "Warnings",
     "InputError",
+    "MissingDependencyError",
     "ModelNotInstalledError",
     "ResourceError",
 ]

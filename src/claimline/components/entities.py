@@ -1,0 +1,137 @@
+"""``claimline_entities``: proper-name mentions and the entities they refer to.
+
+Runs after the model's ``ner`` and ``claimline_sections``; it leaves ``doc.ents``
+untouched and writes
+
+- ``doc._.claimline_mentions``: ``[{"id": "m1", "span": {...}, "label", "entity_id"}, ...]``;
+- ``doc._.claimline_entities``: ``[{"id", "name", "label", "aliases"}, ...]``.
+
+Config (all JSON values): ``aliases_path`` (your own entities.json, added to the
+packaged one), ``rules_path`` (your own entity_rules.json, replacing the packaged
+one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
+``min_fuzzy_chars``, ``prefix_guard_chars`` (see :mod:`claimline.entities.registry`).
+
+>>> nlp = claimline.load(config={"claimline_entities": {"aliases_path": "my_entities.json"}})  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimline.entities.gazetteer import Gazetteer
+from claimline.entities.link import link_mentions
+from claimline.entities.recognise import NameRules, Token, clean_model_entity, combine
+from claimline.entities.registry import EntityRegistry, FuzzySettings
+from claimline.entities.resources import load_rules
+from claimline.errors import Errors, InputError
+from claimline.extensions import register_extensions
+from claimline.models import SectionKind
+
+DEFAULT_SECTIONS = ["title", "body", "aside", "comments"]
+_KINDS = SectionKind.__args__  # type: ignore[attr-defined]
+
+
+class EntitiesComponent:
+    """Recognise names (model + gazetteer, corrected) and resolve them to entities."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        aliases_path: str | None = None,
+        rules_path: str | None = None,
+        sections: list[str] | None = None,
+        fuzzy_threshold: float = 88.0,
+        min_fuzzy_chars: int = 5,
+        prefix_guard_chars: int = 3,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.sections = frozenset(DEFAULT_SECTIONS if sections is None else sections)
+        bad = sorted(self.sections - set(_KINDS))
+        if bad:
+            raise InputError(Errors.E010.format(name="sections", value=bad, detail=f"section kinds are {list(_KINDS)}"))
+        try:
+            settings = FuzzySettings(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars)
+        except ValueError as err:
+            raise InputError(Errors.E010.format(name="claimline_entities config", value=(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars), detail=str(err))) from err
+        self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
+        self.rules = NameRules(load_rules(rules_path))
+        self.gazetteer = Gazetteer.from_registry(self.registry)
+
+    def _regions(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of the sections whose names are kept."""
+        sections = doc._.claimline_sections or [["body", 0, len(doc.text)]]
+        return [(s, e) for kind, s, e in sections if kind in self.sections]
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        bounds = doc._.claimline_sentences or []
+        sentence_starts = [s for s, _ in bounds]
+        starts = set(sentence_starts)
+        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc]
+        regions = self._regions(doc)
+        region_starts = [s for s, _ in regions]
+
+        def kept(start: int, end: int) -> bool:
+            """In a kept section, and inside one sentence (the Article's invariant)."""
+            i = bisect.bisect_right(region_starts, start) - 1
+            if i < 0 or start >= regions[i][1]:
+                return False
+            j = bisect.bisect_right(sentence_starts, start) - 1
+            return j < 0 or end <= bounds[j][1]
+
+        model = []
+        for ent in doc.ents:
+            span_tokens = tokens[ent.start : ent.end]
+            for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
+                model.append((cand, span_tokens))
+        gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
+        candidates = [c for c in combine(model, gazetteer, self.rules) if kept(c.start, c.end)]
+        mentions, entities = link_mentions(text, candidates, self.registry)
+        doc._.claimline_mentions = mentions
+        doc._.claimline_entities = entities
+        return doc
+
+
+@Language.factory(
+    "claimline_entities",
+    default_config={
+        "aliases_path": None,
+        "rules_path": None,
+        "sections": DEFAULT_SECTIONS,
+        "fuzzy_threshold": 88.0,
+        "min_fuzzy_chars": 5,
+        "prefix_guard_chars": 3,
+    },
+    assigns=["doc._.claimline_mentions", "doc._.claimline_entities"],
+    requires=["doc.ents"],
+)
+def make_entities(
+    nlp: Language,
+    name: str,
+    aliases_path: str | None,
+    rules_path: str | None,
+    sections: list[str],
+    fuzzy_threshold: float,
+    min_fuzzy_chars: int,
+    prefix_guard_chars: int,
+) -> EntitiesComponent:
+    """Factory of ``claimline_entities``."""
+    return EntitiesComponent(
+        nlp,
+        name,
+        aliases_path=aliases_path,
+        rules_path=rules_path,
+        sections=sections,
+        fuzzy_threshold=fuzzy_threshold,
+        min_fuzzy_chars=min_fuzzy_chars,
+        prefix_guard_chars=prefix_guard_chars,
+    )
+
+
+__all__ = ["EntitiesComponent", "make_entities"]

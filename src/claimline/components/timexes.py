@@ -1,0 +1,66 @@
+"""``claimline_timexes``: find and normalise the temporal expressions (TIMEX3).
+
+Reads ``doc._.claimline_published`` (the DCT; inferred from the article when None),
+``doc._.claimline_sentences`` and ``doc._.claimline_sections``; writes
+``doc._.claimline_timexes`` (dicts shaped like :class:`claimline.models.Timex`), and,
+when it infers the DCT, ``doc._.claimline_published`` with
+``doc._.claimline_published_source = "inferred"`` and a note in
+``doc._.claimline_warnings``. The logic is spaCy-free: :mod:`claimline.timexes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimline.extensions import register_extensions
+from claimline.timexes.annotate import annotate
+from claimline.timexes.lexicon import load_grammar
+from claimline.timexes.tense import tense_reader
+
+
+class TimexesComponent:
+    """Temporal expressions, resolved against the DCT and the narrative."""
+
+    def __init__(self, nlp: Language, name: str, *, infer_published: bool = True, split_ranges: bool = False,
+                 lexicon_path: str | None = None, rules_path: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.infer_published = infer_published
+        self.split_ranges = split_ranges
+        self._grammar = load_grammar(lexicon_path, rules_path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.claimline_published
+        dct = dt.date.fromisoformat(published) if published else None
+        sentences = [tuple(s) for s in doc._.claimline_sentences] if doc._.claimline_sentences else None
+        sections = [tuple(s) for s in doc._.claimline_sections] if doc._.claimline_sections else None
+        result = annotate(
+            doc.text, dct=dct, sentences=sentences, sections=sections,
+            tense=tense_reader(doc) if doc.has_annotation("DEP") else None,
+            infer_dct=self.infer_published, split_ranges=self.split_ranges, grammar=self._grammar,
+        )
+        doc._.claimline_timexes = result.timexes
+        if dct is None and result.published is not None:
+            doc._.claimline_published = result.published.isoformat()
+            doc._.claimline_published_source = "inferred"
+        if result.warnings:
+            doc._.claimline_warnings = list(doc._.claimline_warnings or []) + result.warnings
+        return doc
+
+
+@Language.factory(
+    "claimline_timexes",
+    default_config={"infer_published": True, "split_ranges": False, "lexicon_path": None, "rules_path": None},
+    assigns=["doc._.claimline_timexes", "doc._.claimline_published", "doc._.claimline_published_source"],
+)
+def make_timexes(nlp: Language, name: str, infer_published: bool, split_ranges: bool,
+                 lexicon_path: str | None, rules_path: str | None) -> TimexesComponent:
+    """Factory of ``claimline_timexes`` (``split_ranges``: one timex per end of a range, as in TimeML)."""
+    return TimexesComponent(nlp, name, infer_published=infer_published, split_ranges=split_ranges,
+                            lexicon_path=lexicon_path, rules_path=rules_path)
+
+
+__all__ = ["TimexesComponent", "make_timexes"]

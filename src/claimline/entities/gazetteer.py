@@ -1,0 +1,100 @@
+"""Find the registry's names in a text: a longest-match, word-by-word gazetteer.
+
+Words are compared folded (no case, no accents; hyphens ignored) with three case rules
+taken from how the alias is written: a word written with two capitals or more
+(acronyms: "OTAN", "UE", "MiG-31") must appear exactly so, a capitalised word must
+appear capitalised ("Monde" in "le Monde", never "le monde"), a lower-case word in any
+case ("union européenne"). Time is linear in the text (longest alias first at each word).
+
+>>> gaz = Gazetteer.from_registry(default_registry())  # doctest: +SKIP
+>>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]  # doctest: +SKIP
+[('union européenne', 'ORG'), ('OTAN', 'ORG')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from claimline.entities.normalise import fold
+
+_WORD = re.compile(r"\w+|[^\w\s-]")
+_ARTICLES = frozenset({"le", "la", "les", "l"})
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """A registry name found in a text."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    label: str
+
+
+def _case_rule(word: str) -> str:
+    if sum(c.isupper() for c in word) >= 2:
+        return "exact"
+    if word[:1].isupper() and fold(word) not in _ARTICLES:
+        return "capital"
+    return "any"
+
+
+def _fits(rule: str, alias_word: str, text_word: str) -> bool:
+    if rule == "exact":
+        return text_word == alias_word
+    if rule == "capital":
+        return text_word[:1].isupper()
+    return True
+
+
+class Gazetteer:
+    """Names (aliases) of known entities, looked up word by word."""
+
+    def __init__(self, names: Iterable[tuple[str, str, str]]) -> None:
+        """``names``: (surface, entity_id, label) triples."""
+        self._table: dict[tuple[str, ...], list[tuple[tuple[tuple[str, str], ...], str, str]]] = {}
+        self.max_words = 0
+        for surface, entity_id, label in names:
+            words = _WORD.findall(surface)
+            if not words:
+                continue
+            key = tuple(fold(w) for w in words)
+            rules = tuple((_case_rule(w), w) for w in words)
+            self._table.setdefault(key, []).append((rules, entity_id, label))
+            self.max_words = max(self.max_words, len(words))
+
+    @classmethod
+    def from_registry(cls, registry) -> Gazetteer:
+        """The gazetteer of every name and alias of an :class:`EntityRegistry`."""
+        return cls(registry.surfaces())
+
+    def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[GazetteerMatch]:
+        """Non-overlapping matches in ``text[start:end]``, longest first, left to right."""
+        words = [m for m in _WORD.finditer(text, start, len(text) if end is None else end)]
+        folded = [fold(m.group()) for m in words]
+        out: list[GazetteerMatch] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                for rules, entity_id, label in self._table.get(tuple(folded[i : i + n]), ()):
+                    if all(_fits(rule, w, m.group()) for (rule, w), m in zip(rules, words[i : i + n])):
+                        found = (n, entity_id, label)
+                        break
+                if found:
+                    break
+            if found is None:
+                i += 1
+                continue
+            n, entity_id, label = found
+            first = i + 1 if n > 1 and words[i].group() in _ARTICLES else i  # "le Monde" -> "Monde"
+            s, e = words[first].start(), words[i + n - 1].end()
+            out.append(GazetteerMatch(s, e, text[s:e], entity_id, label))
+            i += n
+        return out
+
+
+__all__ = ["Gazetteer", "GazetteerMatch"]

@@ -1,0 +1,206 @@
+"""Which stretches of a text are names: the model's entities, cleaned, and the gazetteer's.
+
+The French model (``fr_core_news_md``) is a good base but systematically wrong on
+blog and news text in a few ways, corrected here with the rules of
+``entity_rules.json``:
+
+- determiners, elided articles and prepositions at the start are stripped ("l'Europe",
+  "La Russie", "d'Ukraine"), and a name made only of them is dropped ("C'", "n'");
+- a civility or function at the start is stripped ("M. Trump", "Mme von der Leyen");
+  lower-case words before a name too ("poche de Koursk" -> "Koursk");
+- a name never spans a line break ("Conclusion\\nLa Russie" -> "Russie");
+- words that are not names on their own ("Lire", "Blog", "Etat", "Si"), demonyms
+  ("Russes", "les Européens", "Anglo-Saxons") and words in capitals for emphasis
+  ("DEUX ANS", "OXYGENE": several words, or seven letters or more) are dropped, as is a lone
+  sentence-initial word the tagger does not take for a proper noun ("Retrait");
+- the gazetteer's names (:mod:`~claimline.entities.gazetteer`) come first: they add
+  what the model misses ("OTAN", "UE", "Kremlin", "Zapad 2025", "union européenne")
+  and replace a model entity that only wraps one of them in common words ("Escalade
+  nucléaire des États-Unis" -> "États-Unis"); the model's entity is kept when it adds a
+  capitalised word and has another type ("Paris Hilton", PER, over "Paris", LOC).
+
+Everything works on character offsets and per-token facts (POS, sentence start), so
+it is spaCy-free and linear in the number of tokens.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimline.entities.gazetteer import GazetteerMatch
+from claimline.entities.normalise import fold
+from claimline.entities.resources import RecognitionRules
+
+
+@dataclass(frozen=True)
+class Token:
+    """What the recogniser needs of a token."""
+
+    start: int
+    end: int
+    text: str
+    pos: str = ""
+    sent_start: bool = False
+
+    @property
+    def is_space(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name in the text: its offsets, type and, from the gazetteer, its entity."""
+
+    start: int
+    end: int
+    label: str
+    entity_id: str | None = None
+    source: str = "model"  # "model" or "gazetteer"
+
+
+class NameRules:
+    """The folded word sets of :class:`RecognitionRules`, ready for lookups."""
+
+    def __init__(self, rules: RecognitionRules) -> None:
+        self.determiners = frozenset(fold(w) for w in rules.determiners)
+        self.titles = frozenset(fold(w) for w in rules.titles)
+        self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
+        self.not_names = frozenset(fold(w) for w in rules.not_names)
+        self.demonyms = rules.demonyms.inflected()
+
+    def title_length(self, tokens: Sequence[Token]) -> int:
+        """How many tokens at the start of ``tokens`` form a title (0 if none)."""
+        for n in range(min(self.max_title_words, len(tokens)), 0, -1):
+            if fold(" ".join(t.text for t in tokens[:n])) in self.titles:
+                return n
+        return 0
+
+    def is_demonym_phrase(self, tokens: Sequence[Token]) -> bool:
+        words = [fold(t.text) for t in tokens if any(c.isalnum() for c in t.text)]
+        return bool(words) and all(w in self.demonyms or w in self.determiners for w in words)
+
+
+def _split_lines(tokens: Sequence[Token], text: str) -> list[list[Token]]:
+    """The runs of ``tokens`` not separated by a line break."""
+    pieces: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.is_space or (pieces[-1] and "\n" in text[pieces[-1][-1].end : tok.start]):
+            pieces.append([])
+        if not tok.is_space:
+            pieces[-1].append(tok)
+    return [p for p in pieces if p]
+
+
+def _trim(tokens: list[Token], rules: NameRules) -> tuple[list[Token], bool]:
+    """Strip determiners, titles and lower-case words in front, punctuation behind."""
+    titled = False
+    while tokens:
+        n = rules.title_length(tokens)
+        if n and n < len(tokens):
+            tokens, titled = tokens[n:], True
+            continue
+        word = fold(tokens[0].text)
+        if word in rules.determiners or (not titled and tokens[0].text[:1].islower()):
+            tokens = tokens[1:]
+            continue
+        if not any(c.isalnum() for c in tokens[0].text):
+            tokens = tokens[1:]
+            continue
+        break
+    while len(tokens) > 1 and (
+        fold(tokens[-1].text) in rules.determiners
+        or fold(tokens[-1].text) in rules.demonyms  # "Churchill ukrainien"
+        or not any(c.isalnum() for c in tokens[-1].text)
+    ):
+        tokens = tokens[:-1]
+    if tokens and not any(c.isalnum() for c in tokens[-1].text):
+        tokens = tokens[:-1]
+    return tokens, titled
+
+
+def _shouted(surface: str) -> bool:
+    """Capitals used for emphasis, not an acronym: "DEUX ANS", "OXYGENE"."""
+    letters = [c for c in surface if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return False
+    return " " in surface.strip() or len(letters) >= 7
+
+
+def clean_model_entity(
+    tokens: Sequence[Token], label: str, text: str, rules: NameRules
+) -> list[Candidate]:
+    """The names inside one entity of the model (none, one, or one per line)."""
+    out = []
+    for piece in _split_lines(tokens, text):
+        piece, titled = _trim(list(piece), rules)
+        if not piece:
+            continue
+        surface = text[piece[0].start : piece[-1].end]
+        if not (titled or surface[:1].isupper() or surface[:1].isdigit()):
+            continue
+        capitalised = [t for t in piece if t.text[:1].isupper()] or piece[:1]
+        core = text[piece[0].start : capitalised[-1].end]  # "Affaires étrangères français" -> "Affaires"
+        if sum(c.isalnum() for c in surface) < 2 or {fold(surface), fold(core)} & rules.not_names:
+            continue
+        if rules.is_demonym_phrase(piece) or _shouted(surface):
+            continue
+        if len(piece) == 1 and piece[0].sent_start and piece[0].pos not in ("PROPN", ""):
+            continue  # "Retrait des traités", "Lire aussi"
+        out.append(Candidate(piece[0].start, piece[-1].end, label))
+    return out
+
+
+def _adds_a_name(candidate: Candidate, inside: Sequence[GazetteerMatch], tokens: Sequence[Token], rules: NameRules) -> bool:
+    """Whether the model's entity has a capitalised word (not sentence-initial) outside ``inside``."""
+    for tok in tokens:
+        if tok.start < candidate.start or tok.end > candidate.end:
+            continue
+        if any(m.start <= tok.start < m.end for m in inside):
+            continue
+        if tok.text[:1].isupper() and not tok.sent_start and fold(tok.text) not in rules.determiners:
+            return True
+    return False
+
+
+def combine(
+    model: Iterable[tuple[Candidate, Sequence[Token]]],
+    gazetteer: Sequence[GazetteerMatch],
+    rules: NameRules,
+) -> list[Candidate]:
+    """The gazetteer's names plus the model's that do not conflict, in text order."""
+    gaz = sorted(gazetteer, key=lambda m: m.start)
+    dropped: set[int] = set()
+    kept: list[Candidate] = []
+    starts = [m.start for m in gaz]
+    for cand, tokens in model:
+        lo = bisect.bisect_left(starts, cand.start)
+        while lo > 0 and gaz[lo - 1].end > cand.start:
+            lo -= 1
+        overlapping = []
+        for j in range(lo, len(gaz)):
+            if gaz[j].start >= cand.end:
+                break
+            if gaz[j].end > cand.start:
+                overlapping.append(j)
+        if not overlapping:
+            kept.append(cand)
+            continue
+        inside = [gaz[j] for j in overlapping]
+        wraps = all(cand.start <= m.start and m.end <= cand.end for m in inside)
+        if (
+            wraps
+            and any(m.label != cand.label for m in inside)
+            and _adds_a_name(cand, inside, tokens, rules)
+        ):
+            kept.append(cand)
+            dropped.update(overlapping)
+    kept += [
+        Candidate(m.start, m.end, m.label, m.entity_id, "gazetteer")
+        for j, m in enumerate(gaz) if j not in dropped
+    ]
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+__all__ = ["Candidate", "NameRules", "Token", "clean_model_entity", "combine"]

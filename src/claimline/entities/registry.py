@@ -1,0 +1,334 @@
+"""The alias registry: which real-world entity a name refers to, with a stable id.
+
+A name is resolved in three stages, each tried on every registry in turn (the packaged
+one, then the names already seen in the document or corpus):
+
+1. ``alias``: its key (:func:`~claimline.entities.normalise.name_key`) is a listed
+   name or alias ("Putin", "le président Poutine", "Etats-Unis"); the registry's label
+   wins over the model's.
+2. ``surname``: a person named by surname, with a first name, an initial or a title
+   added or dropped ("Trump", "V. Poutine", "M. Zelenskyy"), when only one known person
+   has that surname and the given names do not contradict ("Hunter Biden" is not
+   "Joe Biden").
+3. ``fuzzy``: rapidfuzz ``ratio`` against the keys of the same label only
+   (``process.extractOne``), above ``fuzzy_threshold``; never for keys shorter than
+   ``min_fuzzy_chars`` (acronyms: UE is not UA), never when one key is the other plus
+   ``prefix_guard_chars`` letters or more (Pokrovsk is not Pokrovskoïe), never when
+   their numbers differ (Zapad 2021 is not Zapad 2025).
+
+A name none of them matches is ``new``: its id is ``ent:`` + the slug of its key, so
+the same name gets the same id in every document.
+
+>>> reg = EntityRegistry.default()
+>>> reg.resolve("M. Poutine", "PER").entity_id
+'Q7747'
+>>> reg.resolve("Sébastien Lecornu", "PER").entity_id
+'ent:sebastien-lecornu'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process, utils
+
+from claimline.entities.normalise import name_key, slug
+from claimline.entities.resources import EntityRecord, load_entities, load_rules
+
+Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
+STAGES: tuple[Method, ...] = ("alias", "surname", "fuzzy")
+_NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a name resolved to, and how."""
+
+    entity_id: str
+    name: str
+    label: str
+    method: Method
+
+
+@dataclass
+class _Entry:
+    id: str
+    name: str
+    label: str
+    surfaces: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FuzzySettings:
+    """The thresholds of the fuzzy stages (component configuration)."""
+
+    fuzzy_threshold: float = 88.0
+    min_fuzzy_chars: int = 5
+    prefix_guard_chars: int = 3
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.fuzzy_threshold <= 100:
+            raise ValueError(f"fuzzy_threshold={self.fuzzy_threshold!r}: expected a score in [0, 100]")
+        if self.min_fuzzy_chars < 1 or self.prefix_guard_chars < 1:
+            raise ValueError("min_fuzzy_chars and prefix_guard_chars must be at least 1")
+
+
+def new_id(key: str) -> str:
+    """The id of a name no registry knows: ``ent:`` + slug ("ent:sebastien-lecornu")."""
+    return "ent:" + (slug(key) or "unnamed")
+
+
+def record_id(record: EntityRecord) -> str:
+    """The stable id of a registry record: its Wikidata QID, else ``ent:`` + slug."""
+    return record.qid or new_id(record.name)
+
+
+def _numbers(key: str) -> list[str]:
+    return [t for t in key.split() if _NUMBERS.match(t)]
+
+
+def _given_names_compatible(given: Sequence[str], known: Sequence[str]) -> bool:
+    """Whether the given names of a mention fit a listed full name, in order.
+
+    An initial matches a name it begins ("v" ~ "vladimir"); an unmatched initial is
+    tolerated ("donald j trump"), an unmatched name is not ("hunter" vs "joe").
+    """
+    i = 0
+    for token in given:
+        j = i
+        while j < len(known) and not (known[j] == token or (len(token) == 1 and known[j][0] == token)):
+            j += 1
+        if j < len(known):
+            i = j + 1
+        elif len(token) > 1:
+            return False
+    return True
+
+
+class EntityRegistry:
+    """Known entities, indexed by name key, surname and label; spaCy-free.
+
+    Build it with :meth:`default` (the packaged ``entities.json``, plus ``aliases_path``
+    if given), extend it with :meth:`add`; :meth:`resolve` a name; :meth:`merge` the
+    entities of several documents into canonical ids.
+    """
+
+    def __init__(
+        self,
+        records: Iterable[EntityRecord] = (),
+        *,
+        prefixes: Iterable[str] = (),
+        settings: FuzzySettings | None = None,
+    ) -> None:
+        self.prefixes = frozenset(prefixes)
+        self.settings = settings or FuzzySettings()
+        self._entries: dict[str, _Entry] = {}
+        self._by_key: dict[str, list[str]] = {}
+        self._surnames: dict[str, set[str]] = {}
+        self._full_names: dict[tuple[str, str], list[list[str]]] = {}  # (id, surname) -> given names
+        self._choices: dict[str, tuple[list[str], list[str]]] = {}  # label -> (keys, ids)
+        self._cache: dict[tuple[str, str, str], Resolution | None] = {}
+        for record in records:
+            self.add(record.name, record.label, aliases=record.aliases, entity_id=record_id(record))
+
+    @classmethod
+    def default(
+        cls,
+        *,
+        aliases_path: str | None = None,
+        rules_path: str | None = None,
+        settings: FuzzySettings | None = None,
+    ) -> EntityRegistry:
+        """The packaged registry, extended (and overridden) by the file at ``aliases_path``."""
+        records = list(load_entities().entities)
+        if aliases_path is not None:
+            records += load_entities(str(aliases_path)).entities
+        return cls(records, prefixes=load_rules(rules_path).prefixes, settings=settings)
+
+    def empty_like(self) -> EntityRegistry:
+        """An empty registry with the same prefixes and settings (for names seen in a text)."""
+        return EntityRegistry(prefixes=self.prefixes, settings=self.settings)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def key(self, surface: str) -> str:
+        """The comparison key of ``surface`` (titles and determiners dropped)."""
+        return name_key(surface, prefixes=self.prefixes)
+
+    def name_of(self, entity_id: str) -> str | None:
+        entry = self._entries.get(entity_id)
+        return entry.name if entry else None
+
+    def label_of(self, entity_id: str) -> str | None:
+        entry = self._entries.get(entity_id)
+        return entry.label if entry else None
+
+    def surfaces(self) -> list[tuple[str, str, str]]:
+        """(surface, entity_id, label) for every name and alias still in force."""
+        return [
+            (surface, entry.id, entry.label)
+            for entry in self._entries.values()
+            for surface in entry.surfaces
+            if entry.id in self._by_key.get(self.key(surface), ())
+        ]
+
+    def add(self, name: str, label: str, *, aliases: Iterable[str] = (), entity_id: str | None = None) -> str:
+        """Add an entity (or more aliases to an existing id); return its id.
+
+        A later alias overrides an earlier one with the same key: a user's file wins
+        over the packaged registry.
+        """
+        entity_id = entity_id or new_id(self.key(name))
+        entry = self._entries.setdefault(entity_id, _Entry(entity_id, name, label))
+        if entry.label != label:
+            raise ValueError(f"entity {entity_id!r} is {entry.label}, cannot add it as {label}")
+        for surface in [name, *aliases]:
+            key = self.key(surface)
+            if not key:
+                continue
+            entry.surfaces.append(surface)
+            previous = self._by_key.get(key, [])
+            self._by_key[key] = [entity_id] + [i for i in previous if self._entries[i].label != label]
+            if label == "PER":
+                tokens = key.split()
+                self._surnames.setdefault(tokens[-1], set()).add(entity_id)
+                if len(tokens) > 1:
+                    self._full_names.setdefault((entity_id, tokens[-1]), []).append(tokens[:-1])
+        self._choices.pop(label, None)
+        self._cache.clear()
+        return entity_id
+
+    # -- resolution ---------------------------------------------------------------------
+
+    def resolve(self, surface: str, label: str, *, also: Sequence[EntityRegistry] = ()) -> Resolution:
+        """Resolve ``surface`` (a mention of type ``label``) here, then in ``also``."""
+        return resolve_in((self, *also), surface, label)
+
+    def lookup(self, stage: Method, key: str, label: str) -> Resolution | None:
+        """The match of ``key`` at one stage in this registry only (cached)."""
+        cache_key = (stage, key, label)
+        if cache_key not in self._cache:
+            method = {"alias": self._alias, "surname": self._surname, "fuzzy": self._fuzzy}[stage]
+            self._cache[cache_key] = method(key, label) if key else None
+        return self._cache[cache_key]
+
+    def _found(self, entity_id: str, method: Method) -> Resolution:
+        entry = self._entries[entity_id]
+        return Resolution(entity_id, entry.name, entry.label, method)
+
+    def _alias(self, key: str, label: str) -> Resolution | None:
+        ids = self._by_key.get(key)
+        if not ids:
+            return None
+        same = [i for i in ids if self._entries[i].label == label]
+        return self._found((same or ids)[0], "alias")
+
+    def _surname(self, key: str, label: str) -> Resolution | None:
+        if label != "PER":
+            return None
+        *given, last = key.split()
+        candidates = self._surnames.get(last)
+        if not candidates and len(last) >= self.settings.min_fuzzy_chars and self._surnames:
+            best = process.extractOne(
+                last, list(self._surnames), scorer=fuzz.ratio, processor=utils.default_process,
+                score_cutoff=self.settings.fuzzy_threshold,
+            )
+            if best and self._guarded(last, best[0]):
+                last, candidates = best[0], self._surnames[best[0]]
+        if not candidates:
+            return None
+        fitting = [
+            i for i in sorted(candidates)
+            if not given
+            or not self._full_names.get((i, last))
+            or any(_given_names_compatible(given, known) for known in self._full_names[(i, last)])
+        ]
+        return self._found(fitting[0], "surname") if len(fitting) == 1 else None
+
+    def _fuzzy(self, key: str, label: str) -> Resolution | None:
+        if len(key.replace(" ", "")) < self.settings.min_fuzzy_chars:
+            return None
+        if label not in self._choices:
+            pairs = [
+                (k, ids[0]) for k, ids in self._by_key.items()
+                if len(k.replace(" ", "")) >= self.settings.min_fuzzy_chars
+                for i in ids[:1] if self._entries[i].label == label
+            ]
+            self._choices[label] = ([k for k, _ in pairs], [i for _, i in pairs])
+        keys, ids = self._choices[label]
+        best = process.extractOne(
+            key, keys, scorer=fuzz.ratio, processor=utils.default_process,
+            score_cutoff=self.settings.fuzzy_threshold,
+        )
+        if best is None or not self._guarded(key, best[0]):
+            return None
+        return self._found(ids[best[2]], "fuzzy")
+
+    def _guarded(self, key: str, candidate: str) -> bool:
+        """False for the known false friends: a longer name sharing a prefix, other numbers."""
+        a, b = key.replace(" ", ""), candidate.replace(" ", "")
+        short, long = sorted((a, b), key=len)
+        if long.startswith(short) and len(long) - len(short) >= self.settings.prefix_guard_chars:
+            return False
+        return _numbers(key) == _numbers(candidate)
+
+    # -- across documents ---------------------------------------------------------------
+
+    def merge(self, entities: Iterable[Any]) -> dict[str, str]:
+        """Map the entity ids of several documents to canonical ids.
+
+        ``entities`` are :class:`claimline.Entity` objects (or mappings with ``id``,
+        ``name``, ``label``, ``aliases``). Registry ids map to themselves; the others are
+        resolved against the registry, then against the names merged so far, longest
+        names first ("Lecornu" joins "Sébastien Lecornu"); an id no earlier name
+        matches becomes canonical.
+
+        >>> reg = EntityRegistry.default()
+        >>> reg.merge([{"id": "ent:lecornu", "name": "Lecornu", "label": "PER"},
+        ...            {"id": "ent:sebastien-lecornu", "name": "Sébastien Lecornu", "label": "PER"}])
+        {'ent:sebastien-lecornu': 'ent:sebastien-lecornu', 'ent:lecornu': 'ent:sebastien-lecornu'}
+        """
+        items = {}
+        for entity in entities:
+            data = entity if isinstance(entity, Mapping) else entity.model_dump()
+            items.setdefault(data["id"], data)
+        seen = self.empty_like()
+        mapping: dict[str, str] = {}
+        ordered = sorted(items.values(), key=lambda d: (-len(self.key(d["name"]).split()), -len(d["name"]), d["id"]))
+        for data in ordered:
+            if data["id"] in self:
+                mapping[data["id"]] = data["id"]
+                continue
+            found = None
+            for surface in [data["name"], *data.get("aliases", [])]:
+                result = self.resolve(surface, data["label"], also=(seen,))
+                if result.method != "new":
+                    found = result
+                    break
+            if found is None:
+                seen.add(data["name"], data["label"], aliases=data.get("aliases", []), entity_id=data["id"])
+                mapping[data["id"]] = data["id"]
+            else:
+                mapping[data["id"]] = found.entity_id
+        return mapping
+
+
+def resolve_in(registries: Sequence[EntityRegistry], surface: str, label: str) -> Resolution:
+    """Resolve ``surface`` stage by stage across ``registries`` (first match wins)."""
+    key = registries[0].key(surface)
+    for stage in STAGES:
+        for registry in registries:
+            found = registry.lookup(stage, key, label)
+            if found is not None:
+                return found
+    return Resolution(new_id(key), surface, label, "new")
+
+
+__all__ = ["EntityRegistry", "FuzzySettings", "Resolution", "STAGES", "new_id", "record_id", "resolve_in"]

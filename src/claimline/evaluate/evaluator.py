@@ -1,0 +1,126 @@
+"""Score predicted Articles against a gold folder: :func:`evaluate`.
+
+>>> report = claimline.evaluate("data/gold", "out/")  # doctest: +SKIP
+>>> report.score("timexes", "value").f1  # doctest: +SKIP
+0.71
+>>> print(report.table())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from claimline.errors import Errors, InputError
+from claimline.evaluate.gold import GoldDocument, load_gold
+from claimline.evaluate.layers import SCORERS, LayerResult, cross_document
+from claimline.evaluate.report import LayerReport, Report, micro_average
+from claimline.models import Article
+
+# What each layer reads in a predicted Article (to tell "not produced" from "all wrong").
+_PRODUCED = {
+    "timexes": lambda a: a.timexes,
+    "quantities": lambda a: a.quantities,
+    "entities": lambda a: a.mentions,
+    "events": lambda a: a.events,
+    "sections": lambda a: a.sections,
+}
+
+
+def load_predictions(folder: str | Path) -> list[Article]:
+    """The Articles of a folder of JSON files (``claimline extract -o DIR``).
+
+    JSON files that are not articles (no ``doc_id`` and ``text``, e.g. a timeline) are
+    skipped; an article that does not validate raises :class:`InputError` naming it.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(Errors.E014.format(path=folder, detail="no such folder"))
+    articles = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            raise InputError(Errors.E014.format(path=path, detail=f"not a JSON file ({err})")) from err
+        if not (isinstance(data, dict) and "doc_id" in data and "text" in data):
+            continue
+        try:
+            articles.append(Article.model_validate(data))
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise InputError(
+                Errors.E014.format(path=path, detail=f"not a valid Article: {where}: {first['msg']}")
+            ) from err
+    return articles
+
+
+def _predictions(pred: str | Path | Iterable[Article], gold: Mapping[str, GoldDocument]) -> dict[str, Article]:
+    articles = load_predictions(pred) if isinstance(pred, (str, Path)) else list(pred)
+    by_id: dict[str, Article] = {}
+    for article in articles:
+        if not isinstance(article, Article):
+            raise InputError(Errors.E014.format(path="<list>", detail=f"an item is a {type(article).__name__}"))
+        if article.doc_id in by_id:
+            raise InputError(Errors.E014.format(path=pred, detail=f"two articles have doc_id {article.doc_id!r}"))
+        doc = gold.get(article.doc_id)
+        if doc is not None and article.text != doc.text:
+            raise InputError(
+                Errors.E014.format(
+                    path=pred,
+                    detail=f"the text of article {article.doc_id!r} is not the raw text the gold annotates "
+                    "(offsets would not compare): extract it from the same file",
+                )
+            )
+        by_id[article.doc_id] = article
+    return by_id
+
+
+def evaluate(
+    gold: str | Path | Mapping[str, GoldDocument],
+    pred: str | Path | Iterable[Article],
+    *,
+    raw_dir: str | Path | None = None,
+) -> Report:
+    """Score ``pred`` (a folder of Article JSON files, or Articles) against ``gold`` (a gold
+    folder, see :mod:`claimline.evaluate.gold`, or already loaded documents).
+
+    Every gold document is scored (one without prediction as an empty one); predicted
+    articles without gold are listed in ``Report.unscored``. Scores are defined in
+    :mod:`claimline.evaluate.layers`.
+    """
+    gold_docs = load_gold(gold, raw_dir=raw_dir) if isinstance(gold, (str, Path)) else dict(gold)
+    predicted = _predictions(pred, gold_docs)
+    doc_ids = sorted(gold_docs)
+    missing = [d for d in doc_ids if d not in predicted]
+    results: dict[str, dict[str, LayerResult]] = {name: {} for name in SCORERS}
+    for doc_id in doc_ids:
+        doc = gold_docs[doc_id]
+        article = predicted.get(doc_id) or Article(doc_id=doc_id, text=doc.text)
+        for name, scorer in SCORERS.items():
+            results[name][doc_id] = scorer(doc, article)
+    layers: dict[str, LayerReport] = {}
+    errors = []
+    for name, per_doc in results.items():
+        documents = {d: r.metrics for d, r in per_doc.items()}
+        micro = micro_average(documents)
+        if name == "entities":
+            micro |= cross_document([link for r in per_doc.values() for link in r.links])
+        produced = any(_PRODUCED[name](a) for a in predicted.values())
+        layers[name] = LayerReport(produced=produced, micro=micro, documents=documents)
+        errors += sorted((e for r in per_doc.values() for e in r.errors), key=lambda e: (e.doc_id, e.start, e.end))
+    return Report(
+        gold=str(gold) if isinstance(gold, (str, Path)) else None,
+        pred=str(pred) if isinstance(pred, (str, Path)) else None,
+        documents=doc_ids,
+        missing=missing,
+        unscored=sorted(set(predicted) - set(gold_docs)),
+        layers=layers,
+        errors=errors,
+    )
+
+
+__all__ = ["evaluate", "load_predictions"]

@@ -1,0 +1,1 @@
+"""spaCy-free normalisers: French numbers (:mod:`.numbers`) and units (:mod:`.units`)."""

@@ -1,0 +1,377 @@
+"""Find the quantities of a French text: number, unit, bounds (no spaCy).
+
+>>> finder = quantity_finder()
+>>> [(q.text, q.value, q.unit, q.qualifier) for q in finder.find("Il y a eu plus de 500 drones.")]
+[('plus de 500', 500.0, None, 'more_than')]
+>>> [(q.text, q.low, q.high, q.unit) for q in finder.find("une portée comprise entre 500 et 5 500 km")]
+[('entre 500 et 5 500 km', 500.0, 5500.0, 'km')]
+>>> finder.find("pendant 15 mois, en 2022, le 47ᵉ président, l'article 5, un MiG 31")
+[]
+
+The finder reads numbers (:mod:`claimline.normalize.numbers`) and the unit after them
+(:mod:`claimline.normalize.units`), attaches the qualifier before or after them
+("plus de", "au bas mot", "environ"), joins ranges ("entre 12 et 18", "de 500 à
+5 500 km", the unit carried to the first bound) and leaves out what is no quantity:
+durations and dates (timexes), years, ordinals, numbers in names ("MiG 31", "F-16",
+"Aster 15"), references ("article 5", "N° 13780 p. 53"), list markers, postcodes,
+comment-thread chrome. :meth:`QuantityFinder.scan` also returns what it left out, and
+why. The cues are data: ``resources/fr/quantities.json``. What a count counts (the noun
+after it) needs the parse and is added by the ``claimline_quantities`` component.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimline.models import Qualifier
+from claimline.normalize.numbers import NumberMatch, NumberReader, number_reader
+from claimline.normalize.units import UnitLexicon, UnitMatch, unit_lexicon
+from claimline.resources import load_json
+
+RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fraction", "ratio"})
+
+
+class QualifierCue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    phrase: str
+    position: Literal["before", "after"]
+    qualifier: Qualifier | None
+    example: str
+
+
+class RangeCue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    open: str
+    join: list[str]
+    example: str
+
+
+class Exclusion(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str
+    where: Literal["before", "after", "line"]
+    pattern: str
+    example: str
+
+
+class QuantityCues(BaseModel):
+    """The schema of ``quantities.json``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: str
+    source: str
+    qualifiers: list[QualifierCue]
+    ranges: list[RangeCue]
+    exclusions: list[Exclusion]
+    date_prepositions: list[str]
+    date_prepositions_example: str
+    function_words: list[str] = Field(description="Capitalised words that are no names ('Les 30 000').")
+    function_words_example: str
+    anaphoric_clitic: str
+    anaphoric_clitic_example: str
+
+
+@dataclass(frozen=True)
+class FoundQuantity:
+    """A quantity found in a text; offsets index the text given to the finder.
+
+    ``start``/``end`` cover the whole expression (qualifier, number, unit: "plus de 500",
+    "entre 500 et 5 500 km"); ``counted_from`` is where the noun it counts or measures
+    may start; ``antecedent`` the index of the quantity whose unit a bare number took
+    from the clitic "en" ("qui en fait 600 000").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: str | None
+    qualifier: Qualifier | None
+    kind: str
+    counted_from: int
+    antecedent: int | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number the finder left out, and why (``duration``, ``date``, ``name``...)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class _Candidate:
+    number: NumberMatch
+    unit: UnitMatch | None
+    end: int  # end of number + unit
+    skip: str | None = None
+
+
+_SPACE = "[ \u00a0\u202f\u2009]"
+# What may stand before the first word of a sentence: spaces, quotes, a list marker.
+_OPENING = re.compile(r"[\s«\"(\-–—•*]*(?:\d{1,3}[.)]\s+)?[\s«\"(]*")
+_APOS = "['’]"
+
+
+def _phrase_re(phrase: str) -> str:
+    parts = []
+    for ch in phrase:
+        if ch == " ":
+            parts.append(f"{_SPACE}+")
+        elif ch in "'’":
+            parts.append(_APOS)
+        else:
+            parts.append(re.escape(ch))
+    return "".join(parts)
+
+
+class QuantityFinder:
+    """Finds quantities with a number reader, a unit lexicon and :class:`QuantityCues`."""
+
+    def __init__(self, numbers: NumberReader, units: UnitLexicon, cues: QuantityCues) -> None:
+        self.numbers = numbers
+        self.units = units
+        self.cues = cues
+        before = sorted((c for c in cues.qualifiers if c.position == "before"), key=lambda c: -len(c.phrase))
+        after = sorted((c for c in cues.qualifiers if c.position == "after"), key=lambda c: -len(c.phrase))
+        self._before = [
+            (re.compile(rf"(?:(?<=[\s(«\"'’])|^){_phrase_re(c.phrase)}{'' if c.phrase[-1] in chr(39) + '’~' else _SPACE + '*'}$", re.IGNORECASE), c)
+            for c in before
+        ]
+        self._after = [(re.compile(rf"{_SPACE}+{_phrase_re(c.phrase)}(?![\w])", re.IGNORECASE), c) for c in after]
+        self._exclusions = [(re.compile(e.pattern, re.IGNORECASE if e.reason not in ("name", "postcode") else 0), e) for e in cues.exclusions]
+        preps = "|".join(_phrase_re(p) for p in sorted(cues.date_prepositions, key=len, reverse=True))
+        self._date_prep_re = re.compile(rf"(?:^|[\s(])(?:{preps}){_SPACE}*$", re.IGNORECASE)
+        self._function_words = {w.lower() for w in cues.function_words}
+        self._abbrev_re = re.compile(
+            rf"{_SPACE}?(?P<m>{'|'.join(sorted(map(re.escape, numbers.words.abbreviated_multipliers), key=len, reverse=True))})(?=[€$£¥₽])"
+        )
+        self._anaphor_re = re.compile(rf"(?<![\w'’]){re.escape(cues.anaphoric_clitic)}{_SPACE}+(?:[\w'’]+{_SPACE}+){{1,2}}$", re.IGNORECASE)
+        self._ranges = [
+            (
+                re.compile(rf"(?:^|(?<=[\s(]))(?:{_phrase_re(r.open)}){'' if r.open.endswith(chr(39)) else _SPACE + '*'}$", re.IGNORECASE) if r.open else None,
+                re.compile(rf"^{_SPACE}*(?:{'|'.join(_phrase_re(j) for j in r.join)}){_SPACE}*$", re.IGNORECASE),
+            )
+            for r in cues.ranges
+        ]
+        self._coordination_re = re.compile(rf"^{_SPACE}*(?:et|ou|à|au|a|-|–|,|/){_SPACE}*$", re.IGNORECASE)
+
+    # -- public ----------------------------------------------------------------------
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[FoundQuantity]:
+        """The quantities of ``text[start:end]`` (offsets into ``text``)."""
+        return self.scan(text, start, end)[0]
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[FoundQuantity], list[Skipped]]:
+        """The quantities of ``text[start:end]`` and the numbers left out, with a reason."""
+        end = len(text) if end is None else end
+        segment = text[start:end]
+        candidates = []
+        for n in self.numbers.find(segment):
+            n = replace(n, start=n.start + start, end=n.end + start)
+            if candidates and n.start < candidates[-1].end:
+                continue  # inside the unit before: "cent" of "100 pour cent"
+            candidates.append(self._candidate(text, n, start, end))
+        self._carry_units(text, candidates)
+        self._skip_names_coordinated(text, candidates)
+        found: list[FoundQuantity] = []
+        skipped: list[Skipped] = []
+        i = 0
+        while i < len(candidates):
+            c = candidates[i]
+            if c.skip:
+                skipped.append(Skipped(c.number.start, c.end, text[c.number.start : c.end], c.skip))
+                i += 1
+                continue
+            nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+            rng = self._range(text, c, nxt) if nxt and not nxt.skip else None
+            if rng is not None:
+                found.append(rng)
+                i += 2
+                continue
+            found.append(self._quantity(text, c, found, start))
+            i += 1
+        return found, skipped
+
+    # -- steps -----------------------------------------------------------------------
+    def _candidate(self, text: str, n: NumberMatch, seg_start: int, seg_end: int) -> _Candidate:
+        if n.kind == "ordinal":
+            return _Candidate(n, None, n.end, "ordinal")
+        unit = None
+        num_end = n.end
+        abbrev = self._abbrev_re.match(text, n.end) if n.kind == "cardinal" else None
+        if abbrev:
+            n = replace(n, value=n.value * self.numbers.words.abbreviated_multipliers[abbrev.group("m")],
+                        end=abbrev.end(), text=text[n.start : abbrev.end()])
+            num_end = abbrev.end()
+        unit = self.units.match(text, num_end, scaled=n.scaled)
+        if unit is not None and unit.end > seg_end:
+            unit = None
+        c = _Candidate(n, unit, unit.end if unit else num_end)
+        c.skip = self._exclusion(text, c, seg_start)
+        return c
+
+    def _exclusion(self, text: str, c: _Candidate, seg_start: int) -> str | None:
+        n = c.number
+        if c.unit and c.unit.kind == "time":
+            return "duration"
+        if self.units.is_month_after(text, n.end) and n.kind == "cardinal":
+            return "date"
+        before = text[max(0, n.start - 60) : n.start]
+        after = text[n.end : n.end + 60]
+        if n.digits and self._is_year(n, before, after, c.unit):
+            return "date"
+        line_start = text.rfind("\n", 0, n.start) + 1
+        line_end = text.find("\n", n.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        for pattern, rule in self._exclusions:
+            if rule.where != "line" and not n.digits and rule.reason in ("name", "postcode"):
+                continue
+            if rule.where == "before" and pattern.search(before):
+                return rule.reason
+            if rule.where == "after" and not c.unit and pattern.search(after):
+                return rule.reason
+            if rule.where == "line":
+                for m in pattern.finditer(line):
+                    if m.start(1) <= n.start - line_start < m.end(1):
+                        return rule.reason
+        if n.digits and self._after_name(text, n.start, seg_start):
+            return "name"
+        return None
+
+    def _is_year(self, n: NumberMatch, before: str, after: str, unit: UnitMatch | None) -> bool:
+        if unit is not None or n.value is None or not re.fullmatch(r"\d{4}", n.text):
+            return False
+        if not 1900 <= n.value <= 2100:
+            return False
+        if self._date_prep_re.search(before):
+            return True
+        nxt = re.match(r"\s+([a-zà-ÿ]+)", after)
+        # "2025 drones" would be a count; "2028 !!!", "2022 par" are years.
+        return not (nxt and len(nxt.group(1)) > 3 and nxt.group(1)[-1] in "sx" and nxt.group(1) not in self._function_words)
+
+    def _after_name(self, text: str, pos: int, seg_start: int) -> bool:
+        """A capitalised word right before the number ("MiG 31", "Zapad 2025", "Aster 15")."""
+        m = re.search(rf"(?:^|(?<=[\s(«\"/]))([A-Za-zÀ-ÿ][\w]*)(?:{_SPACE}|-)$", text[max(seg_start, pos - 40) : pos])
+        if not m:
+            return False
+        word = m.group(1)
+        if not word[0].isupper() or word.lower() in self._function_words:
+            return False
+        at_start = _OPENING.fullmatch(text[seg_start : pos - len(m.group(0))]) is not None
+        has_inner_capital = any(ch.isupper() for ch in word[1:])
+        return not at_start or has_inner_capital
+
+    def _carry_units(self, text: str, candidates: list[_Candidate]) -> None:
+        """A bare first number takes the unit of the second: "12 et 18 mois", "19 au 20 septembre"."""
+        for a, b in reversed(list(zip(candidates, candidates[1:]))):
+            if a.unit is not None or a.skip or not self._coordination_re.match(text[a.end : b.number.start]):
+                continue
+            if b.skip in ("duration", "date") and a.number.kind == "cardinal":
+                a.skip = b.skip
+            elif b.unit is not None and not b.skip and b.unit.kind != "time":
+                a.unit = UnitMatch(b.unit.code, b.unit.kind, a.end, a.end)
+
+    def _skip_names_coordinated(self, text: str, candidates: list[_Candidate]) -> None:
+        """"Aster 15 ou 30": a number coordinated with a name's number is a name's too."""
+        for a, b in zip(candidates, candidates[1:]):
+            if a.skip == "name" and not b.skip and self._coordination_re.match(text[a.end : b.number.start]):
+                b.skip = "name"
+
+    def _qualifier_before(self, text: str, pos: int) -> tuple[Qualifier | None, int, bool]:
+        window = text[max(0, pos - 40) : pos]
+        for pattern, cue in self._before:
+            m = pattern.search(window)
+            if m:
+                if cue.qualifier is None:  # a neutral cue ("s'est limitée à") stays out of the span
+                    return None, pos, False
+                return cue.qualifier, pos - (len(window) - m.start()), True
+        return None, pos, False
+
+    def _qualifier_after(self, text: str, pos: int) -> tuple[Qualifier | None, int]:
+        for pattern, cue in self._after:
+            m = pattern.match(text, pos)
+            if m:
+                return cue.qualifier, m.end()
+        return None, pos
+
+    def _range(self, text: str, a: _Candidate, b: _Candidate) -> FoundQuantity | None:
+        if a.number.value is None or b.number.value is None or a.number.kind == "fraction":
+            return None
+        between = text[a.end : b.number.start]
+        before = text[max(0, a.number.start - 20) : a.number.start]
+        for opener, join in self._ranges:
+            if not join.match(between):
+                continue
+            if opener is not None:
+                m = opener.search(before)
+                if not m:
+                    continue
+                start = a.number.start - (len(before) - m.start())
+            else:
+                if b.unit is None or (a.unit is not None and a.unit.code != b.unit.code):
+                    continue
+                start = a.number.start
+            if a.unit is not None and b.unit is not None and a.unit.code != b.unit.code:
+                return None
+            low, high = sorted((a.number.value, b.number.value))
+            unit = (b.unit or a.unit).code if (b.unit or a.unit) else None
+            qualifier, q_start, found = self._qualifier_before(text, start)
+            return FoundQuantity(
+                start=q_start if found else start, end=b.end, text=text[q_start if found else start : b.end],
+                value=None, low=low, high=high, unit=unit, qualifier=qualifier, kind="range", counted_from=b.end,
+            )
+        return None
+
+    def _quantity(self, text: str, c: _Candidate, found: list[FoundQuantity], seg_start: int) -> FoundQuantity:
+        n = c.number
+        unit = c.unit.code if c.unit else ("fraction" if n.kind == "fraction" else None)
+        qualifier, start, has_before = self._qualifier_before(text, n.start)
+        after_q, end = self._qualifier_after(text, c.end)
+        if not has_before:
+            qualifier = after_q
+        else:
+            end = c.end
+        if n.kind == "approx" and qualifier is None:
+            qualifier = "approx"
+        antecedent = None
+        if unit is None and n.kind == "cardinal":
+            before = text[max(seg_start, n.start - 30) : n.start]
+            if self._anaphor_re.search(before) and not re.match(r"\s*[\w]", text[c.end : c.end + 3]):
+                for j in range(len(found) - 1, -1, -1):
+                    if found[j].unit and found[j].unit not in RELATIVE_UNITS:
+                        unit, antecedent = found[j].unit, j
+                        break
+        # low/high are kept for explicit ranges only: a vague magnitude ("des milliards",
+        # "quelques centaines") has no value and no bounds, just the approx qualifier.
+        return FoundQuantity(
+            start=start, end=end, text=text[start:end], value=n.value, low=None, high=None,
+            unit=unit, qualifier=qualifier, kind=n.kind, counted_from=c.end, antecedent=antecedent,
+        )
+
+
+@lru_cache(maxsize=8)
+def quantity_finder(cues_path: str | None = None) -> QuantityFinder:
+    """The default :class:`QuantityFinder` (``cues_path``: a quantities.json of your own)."""
+    return QuantityFinder(number_reader(), unit_lexicon(), load_json("quantities.json", QuantityCues, path=cues_path))
+
+
+def find_quantities(text: str) -> list[FoundQuantity]:
+    """The quantities of ``text`` with the default finder."""
+    return quantity_finder().find(text)
+
+
+__all__ = ["FoundQuantity", "QuantityCues", "QuantityFinder", "Skipped", "find_quantities", "quantity_finder"]

@@ -1,0 +1,252 @@
+"""Find and normalise every temporal expression of a text (spaCy-free).
+
+:func:`annotate` runs the rules sentence by sentence, infers the publication date when
+it is not given, then resolves each candidate in text order, keeping the narrative
+anchor (the last date mentioned, never carried from the article into its comments or
+back) and attaching clock times to the day they fall on.
+
+>>> result = annotate("Le 18 septembre 2025, Trump était à Londres. Le lendemain, il rentrait.",
+...                   dct=dt.date(2025, 9, 21))
+>>> [(t["value"], t["anchor"]) for t in result.timexes]
+[('2025-09-18', None), ('2025-09-19', 'previous')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from claimline.timexes.detect import Candidate, find_candidates
+from claimline.timexes.lexicon import Grammar, load_grammar
+from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
+
+TenseFn = Callable[[int, int], "str | None"]
+_DAY_GRANULARITIES = {"day", "part_of_day", "hour", "minute", "second"}
+_APPOSITION = re.compile(r"^\s*,?\s*(?:soit\s+|c'est-à-dire\s+)?$", re.I)
+
+
+@dataclass
+class Annotation:
+    """The timexes of a text and the DCT they were resolved against."""
+
+    timexes: list[dict] = field(default_factory=list)
+    published: dt.date | None = None
+    published_source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _group(kind: str) -> str:
+    return "comments" if kind == "comments" else "article"
+
+
+def _explicit_date(c: Candidate, res: Resolution | None) -> bool:
+    return (res is not None and res.anchor is None and res.earliest is not None
+            and any(name.startswith("year") for name in c.groups))
+
+
+_BOUNDARY_CUE = re.compile(r"(?:jusqu'(?:au|à|en)|d'ici|à\s+partir\s+d[eu]|avant|dès|prévue?s?\s+(?:pour\s+)?le)\s*(?:le\s*)?$", re.I)
+
+
+def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn | None,
+                    grammar: Grammar) -> tuple[dt.date, Candidate] | None:
+    """A publication date read from the article: the latest date it tells in the past.
+
+    ``candidates`` are (candidate, section kind). Only the article counts (not its
+    comments); future-tense dates ("aura lieu le 15 août 2025") and the bounds of a
+    period ("jusqu'au 5 février 2026", "à partir de 2026") are ignored. In order:
+
+    1. the latest explicit day or month with a year ("le 18 septembre 2025");
+    2. then a later day told in the past without its year, in that year ("le 19 septembre");
+    3. failing 1, a weekday with its date ("Mercredi 12 février") in the first year, from
+       the latest year the article mentions, where that date falls on that weekday.
+
+    The result is a lower bound: the article was written on or after it.
+    """
+    lex = grammar.lexicon
+    usable = []
+    for cand, kind in candidates:
+        if _group(kind) != "article" or cand.rule.rule.kind not in ("calendar", "date_range", "night"):
+            continue
+        if _BOUNDARY_CUE.search(cand.left):
+            continue
+        t = tense(cand.start, cand.end) if tense is not None else None
+        if t != "future":
+            usable.append((cand, t))
+    best: tuple[dt.date, Candidate] | None = None
+    years = []
+    for cand, _t in usable:
+        res = resolve(cand, Context(), lex)
+        if res is not None and res.earliest is not None:
+            years.append(res.earliest.year)
+        if _explicit_date(cand, res) and res.granularity in ("day", "month", "part_of_day"):
+            if best is None or res.latest > best[0]:
+                best = (res.latest, cand)
+    if best is not None:
+        for cand, t in usable:
+            if t == "past" and cand.get("day") and cand.get("month") and not cand.get("year"):
+                res = resolve(cand, Context(dct=dt.date(best[0].year, 12, 31), tense="past"), lex)
+                if res is not None and res.latest is not None and res.latest > best[0]:
+                    best = (res.latest, cand)
+        return best
+    if not years:
+        return None
+    for cand, _t in usable:
+        weekday, day, month = cand.get("weekday"), cand.get("day"), cand.get("month")
+        if weekday and day and month and not cand.get("year"):
+            for year in range(max(years), max(years) + 8):
+                date = dt.date(year, lex.months[month], 1 if day.startswith(("1er", "premier")) else int(day))
+                if date.isoweekday() == lex.weekdays[weekday]:
+                    if best is None or date > best[0]:
+                        best = (date, cand)
+                    break
+    return best
+
+
+def _record(start: int, end: int, res: Resolution) -> dict:
+    return {
+        "span": {"start": start, "end": end},
+        "type": res.type,
+        "value": res.value,
+        "mod": res.mod,
+        "earliest": res.earliest.isoformat() if res.earliest else None,
+        "latest": res.latest.isoformat() if res.latest else None,
+        "granularity": res.granularity,
+        "anchor": res.anchor,
+    }
+
+
+def _anchor_day(res: Resolution) -> dt.date | None:
+    if res.type not in ("DATE", "TIME") or res.earliest is None or res.underspecified:
+        return None
+    return res.earliest
+
+
+def _context(dct: dt.date | None, anchor: tuple[dt.date, str] | None, cand: Candidate, tense: str | None,
+             **kw) -> Context:
+    """Day-level expressions ("le lendemain", "trois jours plus tard") count only from a day."""
+    day_level = cand.rule.rule.kind in ("anchored_day", "offset") or cand.rule.rule.kind in DAY_DEPENDENT
+    usable = anchor is not None and (not day_level or anchor[1] in _DAY_GRANULARITIES)
+    return Context(dct=dct, anchor=anchor[0] if usable else None, tense=tense, **kw)
+
+
+def annotate(
+    text: str,
+    *,
+    dct: dt.date | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    sections: Sequence[tuple[str, int, int]] | None = None,
+    tense: TenseFn | None = None,
+    infer_dct: bool = True,
+    split_ranges: bool = False,
+    grammar: Grammar | None = None,
+) -> Annotation:
+    """The timexes of ``text`` as Timex-shaped dicts (spans ``{"start", "end"}``), ids in text order.
+
+    ``sentences`` are (start, end) pairs (default: the whole text); ``sections``
+    (kind, start, end) triples; ``tense(start, end)`` says whether the clause around a
+    span is "past", "present" or "future" (default: unknown). With ``split_ranges`` a
+    range "du 13 au 24 juin" gives two timexes ("13", "24 juin"), as TimeML annotates it.
+    """
+    grammar = grammar or load_grammar()
+    sentences = list(sentences) if sentences else [(0, len(text))]
+    sections = list(sections) if sections else [("body", 0, len(text))]
+    section_starts = [s[1] for s in sections]
+
+    def kind_at(offset: int) -> str:
+        return sections[max(0, bisect.bisect_right(section_starts, offset) - 1)][0]
+
+    per_sentence = [
+        (s, e, find_candidates(text[s:e], grammar, offset=s)) for s, e in sentences if e > s
+    ]
+    out = Annotation(published=dct, published_source="given" if dct else None)
+    if dct is None and infer_dct:
+        found = infer_published([(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
+        if found:
+            out.published, out.published_source = found[0], "inferred"
+            out.warnings.append(
+                f"timexes: no publication date given; inferred {found[0].isoformat()} from "
+                f"{found[1].text!r} (the latest date of the article not told in the future)"
+            )
+    dct = out.published
+
+    resolved: list[tuple[int, int, Resolution]] = []
+    anchor: tuple[dt.date, str] | None = None
+    current_group = None
+    for _s, _e, cands in per_sentence:
+        if not cands:
+            continue
+        group = _group(kind_at(cands[0].start))
+        if group != current_group:
+            anchor, current_group = None, group
+        sentence_days: list[tuple[int, dt.date]] = []
+        later: list[tuple[Candidate, tuple[dt.date, str] | None]] = []
+        for cand in cands:
+            t = tense(cand.start, cand.end) if tense else None
+            if cand.rule.rule.kind in DAY_DEPENDENT:
+                later.append((cand, anchor))
+                continue
+            res = resolve(cand, _context(dct, anchor, cand, t), grammar.lexicon)
+            if res is None:
+                continue
+            resolved.append((cand.start, cand.end, res))
+            if (day := _anchor_day(res)) is not None:
+                anchor = (day, res.granularity)
+                if res.granularity in _DAY_GRANULARITIES:
+                    sentence_days.append((cand.start, day))
+        for cand, before in later:
+            ctx = _context(dct, before, cand, None)
+            day, source = _day_for(cand, sentence_days, ctx.anchor, dct)
+            if cand.rule.rule.anchor == "document":
+                day, source = dct, "document"
+            res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
+            if res is not None:
+                resolved.append((cand.start, cand.end, res))
+    resolved.sort(key=lambda r: r[0])
+    resolved = _apposition(text, resolved)
+    n_under = 0
+    for start, end, res in resolved:
+        pieces = res.parts if res.parts and (split_ranges or res.coordination) else ((start, end, res),)
+        for s, e, r in pieces:
+            rec = _record(s, e, r)
+            rec["id"] = f"t{len(out.timexes) + 1}"
+            out.timexes.append(rec)
+            n_under += r.underspecified
+    if dct is None and n_under:
+        out.warnings.append(
+            f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
+            "left underspecified (X in their value)"
+        )
+    return out
+
+
+def _day_for(cand: Candidate, sentence_days: list[tuple[int, dt.date]], before: dt.date | None,
+             dct: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """The day a clock time or part of the day falls on: a day named in the same sentence
+    (the closest before it, else after it), else the previous date, else the DCT."""
+    preceding = [d for pos, d in sentence_days if pos < cand.start]
+    following = [d for pos, d in sentence_days if pos > cand.start]
+    if preceding:
+        return preceding[-1], "sentence"
+    if following:
+        return following[0], "sentence"
+    if before is not None:
+        return before, "previous"
+    return dct, ("document" if dct else None)
+
+
+def _apposition(text: str, resolved: list[tuple[int, int, Resolution]]) -> list[tuple[int, int, Resolution]]:
+    """"Le jour précédent, le 19 septembre": a relative date apposed to an explicit one takes its value."""
+    out = list(resolved)
+    for i in range(len(out) - 1):
+        (s1, e1, r1), (s2, _e2, r2) = out[i], out[i + 1]
+        if (r1.anchor is not None and r2.anchor != "previous" and r1.type == r2.type == "DATE"
+                and r2.earliest is not None and _APPOSITION.match(text[e1:s2])
+                and r1.granularity == r2.granularity):
+            out[i] = (s1, e1, replace(r2, anchor=r1.anchor, parts=()))
+    return out
+
+
+__all__ = ["Annotation", "annotate", "infer_published"]

@@ -1,0 +1,82 @@
+"""Find candidate temporal expressions in a text with the grammar's rules.
+
+Every rule is matched over the text; overlapping matches keep the longest extent, then
+the rule listed first. Nothing is normalised here.
+
+>>> [(c.text, c.rule.name) for c in find_candidates("Le 1er août 2025, ils se sont rencontrés.")]
+[('Le 1er août 2025', 'day_month_year')]
+>>> find_candidates("les manœuvres Zapad 2025 et 15 000 hommes")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimline.timexes.lexicon import CompiledRule, Grammar, key, load_grammar
+
+_NEXT_WORD = re.compile(r"^\s*([^\W\d_][\w'-]*)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One match: its extent ``[start, end)`` in the text, the rule and its named groups."""
+
+    rule: CompiledRule
+    start: int
+    end: int
+    text: str
+    groups: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    left: str = ""
+
+    def get(self, name: str) -> str | None:
+        """The lexicon key of group ``name`` ("Août" -> "août"), or None if it did not match."""
+        found = self.groups.get(name)
+        return key(found[0]) if found else None
+
+
+def _is_counted(grammar: Grammar, right: str) -> bool:
+    """True when a bare number is followed by a counted noun ("2000 soldats")."""
+    m = _NEXT_WORD.match(right)
+    if not m:
+        return False
+    word = m.group(1)
+    if "'" in word or word not in word.lower() or word in grammar.lexicon.function_words:
+        return False  # "en 2022 d'après", "en 2022 Poutine", "en 2022 les troupes"
+    return word[-1] in "sx"
+
+
+def _matches(grammar: Grammar, rule: CompiledRule, text: str, offset: int):
+    for m in rule.regex.finditer(text):
+        start, end = m.span("t")
+        if start == end:
+            continue
+        left, right = text[max(0, start - 60) : start], text[end : end + 60]
+        if rule.not_after is not None and rule.not_after.search(left):
+            continue
+        if rule.not_before is not None and rule.not_before.match(right):
+            continue
+        if rule.rule.quantity_guard and _is_counted(grammar, right):
+            continue
+        groups = {
+            name: (m.group(name), m.start(name) + offset, m.end(name) + offset)
+            for name in m.groupdict()
+            if m.group(name) is not None and name != "t"
+        }
+        yield Candidate(rule, start + offset, end + offset, text[start:end], groups, left)
+
+
+def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0) -> list[Candidate]:
+    """Non-overlapping candidates in ``text``, in text order (offsets shifted by ``offset``)."""
+    grammar = grammar or load_grammar()
+    found = [c for rule in grammar.rules for c in _matches(grammar, rule, text, offset)]
+    found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
+    kept: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.start)
+
+
+__all__ = ["Candidate", "find_candidates"]

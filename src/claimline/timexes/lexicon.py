@@ -1,0 +1,211 @@
+"""The French timex resources: word classes and detection rules, validated on load.
+
+``timex_lexicon.json`` holds the word classes (months, units, parts of the day...), and
+``timex_rules.json`` the detection rules, whose patterns name macros and word classes
+as ``%NAME%``. :func:`load_grammar` validates both files and compiles every rule.
+
+>>> grammar = load_grammar()
+>>> grammar.lexicon.months["août"]
+8
+>>> grammar.rule("bare_year").regex.search("à partir de 2026").group("t")
+'2026'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from claimline.errors import Errors, ResourceError
+from claimline.models import Granularity, TimexMod, TimexType
+from claimline.resources import load_json
+
+RuleKind = Literal[
+    "calendar", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
+    "duration_range", "duration_noun", "decade", "century", "night", "date_range",
+    "time_range", "part_of_day", "time", "set", "vague", "ignore",
+]
+VagueRef = Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
+AnchorKind = Literal["document", "previous"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Unit(_Strict):
+    code: str = Field(pattern=r"^(?:Y|M|W|D|H|S|DE|CE|Q|WE|6M)$")
+    granularity: Granularity
+    time: bool = False
+
+
+class RelativeWord(_Strict):
+    offset: int = Field(ge=-1, le=1)
+    anchor: AnchorKind
+
+
+class Lexicon(_Strict):
+    """``timex_lexicon.json``: each class maps a lower-case word or phrase to its value."""
+
+    format: str
+    source: str
+    examples: dict[str, str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    approx_nouns: dict[str, int]
+    units: dict[str, Unit]
+    abbreviated_units: dict[str, Unit]
+    parts_of_day: dict[str, Literal["MO", "AF", "EV", "NI", "MI", "DT"]]
+    seasons: dict[str, Literal["SP", "SU", "FA", "WI"]]
+    mods: dict[str, TimexMod]
+    qualifiers: dict[str, TimexMod]
+    relative_days: dict[str, int]
+    anchored_days: dict[str, int]
+    relative_words: dict[str, RelativeWord]
+    vague_refs: dict[str, VagueRef]
+    set_words: dict[str, str]
+    duration_nouns: dict[str, str]
+    vague_counts: dict[str, None]
+    holidays: dict[str, str]
+    function_words: list[str]
+    person_nouns: list[str]
+
+
+class Rule(_Strict):
+    """One detection rule of ``timex_rules.json``."""
+
+    name: str
+    kind: RuleKind
+    type: TimexType
+    pattern: str
+    example: str
+    direction: Literal[-1, 1] | None = None
+    anchor: AnchorKind | None = None
+    not_after: str | None = None
+    not_before: str | None = None
+    quantity_guard: bool = False
+
+
+def unit(lexicon: Lexicon, word: str) -> Unit:
+    """The unit named by ``word`` ("mois", "h")."""
+    return lexicon.units.get(word) or lexicon.abbreviated_units[word]
+
+
+class RuleFile(_Strict):
+    format: str
+    source: str
+    macros: dict[str, str]
+    rules: list[Rule]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its expanded, compiled pattern and context guards."""
+
+    rule: Rule
+    order: int
+    regex: re.Pattern[str]
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+
+    @property
+    def name(self) -> str:
+        return self.rule.name
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The lexicon and the compiled rules, ready to match."""
+
+    lexicon: Lexicon
+    rules: tuple[CompiledRule, ...]
+
+    def rule(self, name: str) -> CompiledRule:
+        return next(r for r in self.rules if r.name == name)
+
+
+_PLACEHOLDER = re.compile(r"%(\w+)%")
+_FLAGS = re.IGNORECASE
+
+
+def key(text: str) -> str:
+    """The lexicon key of a matched word: lower case, single spaces, straight apostrophes."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any whitespace."""
+    parts = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in word.split(" ")) for word in parts)
+
+
+def _word_classes(lexicon: Lexicon) -> dict[str, str]:
+    classes = {}
+    for name in Lexicon.model_fields:
+        value = getattr(lexicon, name)
+        if isinstance(value, (dict, list)) and name != "examples":
+            classes[name] = alternation(list(value))
+    return classes
+
+
+def _expand(rule_name: str, pattern: str, macros: dict[str, str], classes: dict[str, str]) -> str:
+    for _ in range(10):
+        def repl(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name in macros:
+                return macros[name]
+            if name in classes:
+                return classes[name]
+            raise ResourceError(
+                Errors.E011.format(rule=rule_name, name=name, valid=sorted(set(macros) | set(classes)))
+            )
+
+        expanded = _PLACEHOLDER.sub(repl, pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ResourceError(Errors.E012.format(rule=rule_name, detail="macros nest more than 10 levels"))
+
+
+def _compile(rule_name: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, _FLAGS)
+    except re.error as err:
+        raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
+
+
+def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
+    """Expand and compile every rule of ``rule_file`` against ``lexicon``."""
+    classes = _word_classes(lexicon)
+    compiled = []
+    for order, rule in enumerate(rule_file.rules):
+        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes))
+        if "t" not in regex.groupindex:
+            raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
+        guards = [
+            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes)) if g else None
+            for g in (rule.not_after, rule.not_before)
+        ]
+        compiled.append(CompiledRule(rule, order, regex, *guards))
+    names = [r.name for r in rule_file.rules]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ResourceError(Errors.E012.format(rule=dupes[0], detail="two rules have this name"))
+    return Grammar(lexicon, tuple(compiled))
+
+
+@lru_cache(maxsize=8)
+def load_grammar(lexicon_path: str | None = None, rules_path: str | None = None) -> Grammar:
+    """The packaged French grammar, or one read from your own files (same formats)."""
+    lexicon = load_json("timex_lexicon.json", Lexicon, path=Path(lexicon_path) if lexicon_path else None)
+    rules = load_json("timex_rules.json", RuleFile, path=Path(rules_path) if rules_path else None)
+    return compile_grammar(lexicon, rules)
+
+
+__all__ = ["CompiledRule", "Grammar", "Lexicon", "Rule", "RuleFile", "alternation", "key", "load_grammar", "unit"]
