@@ -22,6 +22,11 @@ RUSSIAN = (
 )
 
 
+def codes(article, prefix: str) -> list[str]:
+    """The warnings of ``article`` that start with ``prefix`` (other layers add their own)."""
+    return [w for w in article.warnings if w.startswith(prefix)]
+
+
 def test_empty_and_blank_texts_give_empty_articles(extract):
     empty = extract("")
     assert (empty.text, empty.sections, empty.sentences) == ("", [], [])
@@ -46,13 +51,13 @@ def test_a_text_without_date_or_number_has_no_timex_nor_quantity(extract):
 def test_english_or_russian_text_is_read_with_a_warning(extract, text, language):
     article = extract(text)
     check_article(article)
-    assert len(article.warnings) == 1 and article.warnings[0].startswith("[W001]")
-    assert language in article.warnings[0]
+    (warning,) = codes(article, "[W001]")
+    assert language in warning
 
 
 def test_french_text_has_no_language_warning(extract, seed_articles):
-    assert extract(FRENCH).warnings == []
-    assert all(not a.warnings for a in seed_articles.values())
+    assert codes(extract(FRENCH), "[W0") == []
+    assert all(codes(a, "[W0") == [] for a in seed_articles.values())
 
 
 def test_every_language_example_of_the_resource_is_recognised():
@@ -115,7 +120,7 @@ def test_lone_surrogates_are_replaced_with_a_warning_and_offsets_kept(extract):
     text = "Un texte \udce9 mal décodé \ud800."
     article = extract(text)
     assert article.text == text.replace("\udce9", "\ufffd").replace("\ud800", "\ufffd")
-    assert article.warnings[0].startswith("[W003] the text contains 2 lone surrogate(s)")
+    assert codes(article, "[W003]")[0].startswith("[W003] the text contains 2 lone surrogate(s)")
     article.model_dump_json().encode("utf-8")
     check_article(article)
 
@@ -140,7 +145,7 @@ def test_published_in_the_future_is_a_warning(extract):
     future = dt.date.today() + dt.timedelta(days=400)
     article = extract(FRENCH, published=future)
     assert article.published == future
-    assert [w[:6] for w in article.warnings] == ["[W002]"]
+    assert len(codes(article, "[W002]")) == 1 and codes(extract(FRENCH, published="2025-09-21"), "[W002]") == []
     assert extract(FRENCH, published=dt.datetime(2025, 9, 21, 10, 30)).published == dt.date(2025, 9, 21)
 
 
