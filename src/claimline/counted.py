@@ -13,6 +13,7 @@ keeps its lemma, a participle is singularised from its form.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 
 from spacy.tokens import Doc, Token
 
@@ -37,8 +38,7 @@ def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = N
     not to go past (the end of the sentence); ``nominal_only``: no adjective stands for
     the noun (after a vague magnitude: "des milliards supplémentaires").
     """
-    starts = [t.idx for t in doc]
-    i = bisect.bisect_left(starts, offset)
+    i = bisect.bisect_left(doc, offset, key=_start)
     limit = len(doc.text) if limit is None else limit
     seen_of = False
     steps = 0
@@ -82,19 +82,18 @@ def measured_before(doc: Doc, start: int, end: int) -> str | None:
     Only a noun that governs a token of the quantity in the parse ("par surprise de
     quelques centaines de km2" is no measure of a surprise).
     """
-    starts = [t.idx for t in doc]
-    i = bisect.bisect_left(starts, start) - 1
+    i = bisect.bisect_left(doc, start, key=_start) - 1
     words: list[str] = []
     while i >= 0 and doc[i].text.lower() in _BACK_SKIP and len(words) < 3:
         words.append(doc[i].text.lower())
         i -= 1
     if i >= 0 and doc[i].pos_ == "NOUN" and set(words) & _LINKS:
         return _lemma(doc[i])  # "une portée comprise entre…", "une portée d'environ…"
-    inside = [t for t in doc if start <= t.idx < end]
+    inside = doc[bisect.bisect_left(doc, start, key=_start) : bisect.bisect_left(doc, end, key=_start)]
     for tok in inside:
         head = tok.head
         if head.pos_ == "NOUN" and head.idx < start:
-            between = doc.text[head.idx + len(head.text) : start].split()
+            between = text_between(doc, head.idx + len(head.text), start).split()
             if all(w.lower() in _BACK_SKIP for w in between):
                 return _lemma(head)
     return None
@@ -105,12 +104,27 @@ def noun_right_after(doc: Doc, offset: int, *, nominal_only: bool = False) -> To
 
     ``nominal_only``: a token tagged adjective or participle does not count.
     """
-    starts = [t.idx for t in doc]
-    i = bisect.bisect_left(starts, offset)
+    i = bisect.bisect_left(doc, offset, key=_start)
     tags = ("NOUN", "PROPN") if nominal_only else ("NOUN", "PROPN", "ADJ", "VERB")
-    if i < len(doc) and doc[i].pos_ in tags and doc[i].text.isalpha() and not doc.text[offset : doc[i].idx].strip():
+    if i < len(doc) and doc[i].pos_ in tags and doc[i].text.isalpha() and not text_between(doc, offset, doc[i].idx).strip():
         return doc[i]
     return None
 
 
-__all__ = ["counted_lemma", "measured_before", "noun_right_after"]
+_start = attrgetter("idx")
+"""Bisect key: ``bisect(doc, offset, key=_start)`` reads log n tokens, not the whole doc."""
+
+
+def text_between(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` from the tokens that cover it (``doc.text`` rebuilds the
+    whole text on every access: per item, that is quadratic on a long document)."""
+    if end <= start:
+        return ""
+    first = max(0, bisect.bisect_right(doc, start, key=_start) - 1)
+    last = bisect.bisect_left(doc, end, key=_start)
+    piece = "".join(t.text_with_ws for t in doc[first:last])
+    offset = doc[first].idx
+    return piece[start - offset : end - offset]
+
+
+__all__ = ["counted_lemma", "measured_before", "noun_right_after", "text_between"]

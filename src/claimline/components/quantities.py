@@ -55,10 +55,11 @@ class QuantitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict] = []
+        text = doc.text  # built from the tokens on every access: once per doc, not per sentence
         for start, end, kind in sentence_sections(doc):
             if kind in self.skip_sections:
                 continue
-            found = self.finder.find(doc.text, start, end)
+            found = self.finder.find(text, start, end)
             counted: list[str | None] = []
             for q in found:
                 if q.antecedent is not None:

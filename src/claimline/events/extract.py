@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimline.counted import text_between
 from claimline.events.lexicon import EventLexicon
 from claimline.periods import is_datable, width
 
@@ -327,7 +328,7 @@ class _DocContext:
 
     def sentence_text(self, tok) -> str:
         s, e = self.sentences[self.sentence_index(tok.idx)]
-        return self.doc.text[s:e]
+        return text_between(self.doc, s, e)
 
     def section_of(self, offset: int) -> str:
         if not self.sections:
@@ -337,7 +338,7 @@ class _DocContext:
     def text_of(self, tokens: list) -> str:
         if not tokens:
             return ""
-        return self.doc.text[min(t.idx for t in tokens) : max(t.idx + len(t) for t in tokens)]
+        return text_between(self.doc, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
 
     def mention_at(self, tok) -> dict | None:
         for m in self.mentions:
