@@ -57,7 +57,7 @@ def test_public_names_are_pinned():
             "InputError", "Mention", "ModelNotInstalledError", "Quantity", "ResourceError", "Section",
             "Sentence", "Source", "Span", "Timex", "__version__", "article_json_schema", "detect_language",
             "extract", "extract_many", "html_to_text", "load", "split_sections", "Timeline", "build_timeline",
-            "timeline_json_schema", "evaluate",
+            "timeline_json_schema", "evaluate", "ExtractionError", "ExtractionFailure",
         ]
     )
     for name in claimline.__all__:

@@ -128,6 +128,8 @@ def test_ranges_carry_the_unit_across():
 def test_vague_magnitudes_have_no_value():
     assert found("quelques centaines de km2") == [("quelques centaines de km2", None, None, None, "km2", "approx")]
     assert found("des milliards supplémentaires") == [("des milliards", None, None, None, None, "approx")]
+    # "milliers" is an approximate noun, not a multiplier (this crashed on the French TimeBank)
+    assert found("des milliers de manifestants") == [("des milliers", None, None, None, None, "approx")]
 
 
 def test_elided_unit_after_the_clitic_en():

@@ -48,6 +48,7 @@ def test_the_component_is_registered_after_the_sections(nlp):
     }),
     ("004_0e67424a64534fb4", {
         ("Mercredi 12 février", "2025-02-12"), ("Mercredi soir", "2025-02-12TEV"), ("90 minutes", "PT90M"),
+        ("jusque-là", "PAST_REF"),
     }),
 ])
 def test_seed_timexes(seed_articles, doc_id, expected):
@@ -56,7 +57,13 @@ def test_seed_timexes(seed_articles, doc_id, expected):
 
 def test_seed_traps(seed_articles):
     texts = {t.span.text for a in seed_articles.values() for t in a.timexes}
-    assert not texts & {"2025", "31", "5", "250", "15 000", "sa", "je", "me", "ma", "mer"}
+    assert not texts & {"2025", "31", "5", "250", "15 000", "sa", "je", "me", "ma", "mer", "douze jours"}
+
+
+def test_seed_vague_references_and_hedged_durations(seed_articles):
+    assert {("les jours ou les semaines qui viennent", "FUTURE_REF"), ("à venir", "FUTURE_REF"),
+            ("jusqu’ici", "PRESENT_REF"), ("jusqu’à présent", "PRESENT_REF"),
+            ("une grosse année", "P1Y")} <= {t for a in seed_articles.values() for t in found(a)}
 
 
 def test_seed_modifiers_and_anchors(seed_articles):
@@ -92,6 +99,11 @@ def test_aujourdhui_is_a_day_when_something_happens_on_it(extract):
     assert [(t.type, t.value) for t in present.timexes] == [("TIME", "PRESENT_REF")]
 
 
+def test_numeric_dates_go_through_dateparser_in_the_pipeline(extract):
+    article = extract("La décision du 12/02/25 a été annulée le 3 mars.", published="2025-03-22")
+    assert [(t.span.text, t.value) for t in article.timexes] == [("12/02/25", "2025-02-12"), ("le 3 mars", "2025-03-03")]
+
+
 def test_the_publication_date_is_inferred_when_not_given(extract):
     text = ("Le sommet entre Trump et Poutine a eu lieu le 15 août 2025 en Alaska. "
             "Le lendemain, les Européens ont réagi.")
@@ -108,3 +120,17 @@ def test_nothing_to_infer_leaves_the_date_unknown(extract):
     assert article.published is None
     assert [t.value for t in article.timexes] == ["XXXX-XX-XX"]
     assert any("underspecified" in w for w in article.warnings)
+
+
+def test_vague_type_is_a_component_option(nlp, extract):
+    from claimline.components.timexes import make_timexes
+
+    assert make_timexes(nlp, "t", True, False, None, None, "DATE").vague_type == "DATE"
+    pipe = nlp.get_pipe("claimline_timexes")
+    assert pipe.vague_type == "TIME"  # the French TimeBank's convention by default
+    pipe.vague_type = "DATE"  # what config={"claimline_timexes": {"vague_type": "DATE"}} sets
+    try:
+        article = extract("Les Européens sont actuellement divisés.", published="2025-03-22")
+    finally:
+        pipe.vague_type = "TIME"
+    assert [(t.type, t.value) for t in article.timexes] == [("DATE", "PRESENT_REF")]

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from claimline.errors import ResourceError
+from claimline.errors import InputError, ResourceError
 from claimline.timexes import annotate, bounds, find_candidates
 from claimline.timexes.lexicon import Lexicon, RuleFile, compile_grammar, load_grammar
 from claimline.timexes.numbers import parse_number
@@ -64,6 +64,62 @@ def test_a_past_tense_date_later_in_the_year_is_last_year():
 def test_a_weekday_with_a_day_settles_the_year():
     assert values("Mercredi 12 février, Trump a appelé Poutine.", "2025-06-01", tense="past") == [
         ("Mercredi 12 février", "2025-02-12")]
+
+
+# --- numeric and abbreviated dates, read by dateparser ---------------------------------
+
+@pytest.mark.parametrize("text, extent, value", [
+    ("Le décret du 12.02.2025 a été publié au Journal officiel.", "12.02.2025", "2025-02-12"),
+    ("Le texte a été voté le 12-02-25 en première lecture.", "le 12-02-25", "2025-02-12"),
+    ("Une note datée du 12/2/25 circule à Bruxelles.", "12/2/25", "2025-02-12"),
+    ("Le communiqué du 2025-02-12 a été démenti.", "2025-02-12", "2025-02-12"),
+    ("La réunion s'est tenue le 12 fév. 2025 à Paris.", "le 12 fév. 2025", "2025-02-12"),
+    ("Le cessez-le-feu a été signé le 12 janv 2025.", "le 12 janv 2025", "2025-01-12"),
+    ("Il a démissionné le 2 sep 2024 sans explication.", "le 2 sep 2024", "2024-09-02"),
+    ("Les chiffres d'inflation publiés en 02/2025 sont meilleurs.", "02/2025", "2025-02"),
+    ("Le 1er sept. 2024, les troupes ukrainiennes tenaient Soudja.", "Le 1er sept. 2024", "2024-09-01"),
+])
+def test_numeric_and_abbreviated_dates(text, extent, value):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"], t["type"]) == (extent, value, "DATE")
+
+
+def test_a_numeric_date_without_year_takes_it_from_the_tense():
+    assert values("Le sommet s'est tenu le 12/12 à Bruxelles.", "2025-03-22", tense="past") == [("le 12/12", "2024-12-12")]
+    assert values("Le sommet se tiendra le 12/12 à Bruxelles.", "2025-03-22", tense="future") == [("le 12/12", "2025-12-12")]
+    assert values("Il a été élu le 21 déc.", "2025-03-22", tense="past") == [("le 21 déc.", "2024-12-21")]
+
+
+@pytest.mark.parametrize("text", [
+    "Il a mangé les 3/4 du gâteau.",           # a fraction, not "le 3 avril"
+    "Le score final est de 3-1-0.",
+    "Ce sont les 12/13/2025 du catalogue.",    # no 13th month: month-first is not French
+    "Le 31/02/2025 n'existe pas.",
+    "Voir la loi n° 12/02/2024 sur le sujet.",
+])
+def test_numbers_shaped_like_dates_are_not_dates(text):
+    assert values(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il a 3 ans.", [("3 ans", "P3Y")]),  # "ans." is no abbreviated month: the duration stays
+    ("Il a couru 12 min 2025 fois.", [("12 min", "PT12M")]),
+])
+def test_a_word_dateparser_does_not_read_as_a_month_leaves_other_rules_alone(text, expected):
+    assert values(text) == expected
+
+
+def test_the_dateparser_adapter_keeps_only_what_the_span_shows():
+    from claimline.timexes.dateparse import ParsedDate, parse_date
+
+    base = dt.date(2025, 3, 1)
+    assert parse_date("12 févr. 2025", base=base) == ParsedDate(2025, 2, 12, "day")
+    assert parse_date("3 oct", base=base) == ParsedDate(None, 10, 3, "day")  # no year in the span
+    assert parse_date("02/2025", base=base) == ParsedDate(2025, 2, None, "month")
+    assert parse_date("12-02-25", base=base) == ParsedDate(2025, 2, 12, "day")
+    assert parse_date("12 min 2025", base=base) is None  # dateparser fills the month from the base
+    assert parse_date("3 ans", base=base) is None
+    assert parse_date("2024", base=base) is None  # a year: the rules do those
 
 
 # --- relative to the publication date ------------------------------------------------
@@ -230,6 +286,45 @@ def test_vague_references(text, value):
     assert one(text)["value"] == value
 
 
+@pytest.mark.parametrize("text, extent, value", [
+    ("Ce que Trump n'a pas su lui montrer jusqu'ici.", "jusqu'ici", "PRESENT_REF"),
+    ("Les États-Unis ne l'avaient jamais fait jusqu'à présent.", "jusqu'à présent", "PRESENT_REF"),
+    ("L'approche américaine, jusque-là axée sur un soutien inconditionnel, a changé.", "jusque-là", "PAST_REF"),
+    ("Les missiles seraient bientôt déployés au Bélarus.", "bientôt", "FUTURE_REF"),
+    ("Et vous verrez : bientôt, ils se tiendront tous devant lui.", "bientôt", "FUTURE_REF"),
+    ("Les Européens cherchent de quoi sécuriser ce cessez-le-feu à venir.", "à venir", "FUTURE_REF"),
+    ("Un accord sera trouvé, dans les jours ou les semaines qui viennent.", "les jours ou les semaines qui viennent",
+     "FUTURE_REF"),
+    ("Les négociations reprendront dans les prochains jours.", "les prochains jours", "FUTURE_REF"),
+    ("Les semaines à venir seront décisives pour Kiev.", "Les semaines à venir", "FUTURE_REF"),
+    ("Le budget militaire a doublé au cours des dernières années.", "dernières années", "PAST_REF"),
+    ("La Russie s'était précédemment imposé des restrictions.", "précédemment", "PAST_REF"),  # FTiB: "auparavant"
+])
+def test_vague_adverbs_and_phrases(text, extent, value):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"]) == (extent, value)
+
+
+def test_a_plural_unit_with_a_number_stays_a_duration():
+    assert values("Le gaspillage au cours des cinq dernières années a été astronomique.") == [
+        ("cinq dernières années", "P5Y")]
+    assert values("L'Alliance a opéré 790 sorties ces dernières 24 heures.") == [("ces dernières 24 heures", "PT24H")]
+
+
+def test_a_singular_unit_to_come_is_the_next_one():
+    assert values("La semaine qui vient sera décisive.", "2025-03-22") == [("La semaine qui vient", "2025-W13")]
+
+
+@pytest.mark.parametrize("text, extent, value, mod", [
+    ("Ils ont perdu l'équivalent d'une grosse année de combat.", "une grosse année", "P1Y", "MORE_THAN"),
+    ("Il a fallu une bonne année pour reconstruire le pont.", "une bonne année", "P1Y", "MORE_THAN"),
+    ("La réunion a duré une petite heure.", "une petite heure", "PT1H", "LESS_THAN"),
+])
+def test_hedged_durations(text, extent, value, mod):
+    t = one(text)
+    assert (text[t["span"]["start"]:t["span"]["end"]], t["value"], t["mod"]) == (extent, value, mod)
+
+
 # --- traps -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -243,6 +338,12 @@ def test_vague_references(text, value):
     "Une fillette de 6 ans s'est noyée.",
     "Les quotidiens nationaux en parlent.",
     "Il y avait plus de 2000 soldats.",
+    "2024 a été une bonne année pour Airbus.",  # an appraisal, not a duration
+    "Israël a frappé l'Iran au cours de la « guerre des douze jours ».",  # names of wars
+    "La guerre des Six Jours a redessiné la carte du Proche-Orient.",
+    "La guerre de Cent Ans opposa la France et l'Angleterre.",
+    "Pendant la guerre des 12 jours, les prix du pétrole ont bondi.",
+    "La guerre des Six-Jours éclate.",
 ])
 def test_traps_are_not_timexes(text):
     assert values(text) == []
@@ -319,3 +420,15 @@ def test_the_lexicon_rejects_unknown_keys():
     raw["mois"] = {}
     with pytest.raises(Exception, match="mois"):
         Lexicon.model_validate(raw)
+
+
+def test_a_war_lasting_some_days_is_still_a_duration():
+    assert values("Ce serait une guerre de 12 jours tout au plus.") == [("12 jours", "P12D")]
+
+
+def test_vague_references_are_typed_time_as_in_the_french_timebank_or_date_on_request():
+    text = "La négociation est actuellement dans une impasse, mais un accord viendra bientôt."
+    assert [t["type"] for t in timexes(text)] == ["TIME", "TIME"]
+    assert [t["type"] for t in timexes(text, vague_type="DATE")] == ["DATE", "DATE"]
+    with pytest.raises(InputError, match="vague_type='date'"):
+        timexes(text, vague_type="date")

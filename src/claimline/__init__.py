@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from claimline.errors import ClaimlineError, InputError, ModelNotInstalledError, ResourceError
+from claimline.errors import ClaimlineError, ExtractionError, InputError, ModelNotInstalledError, ResourceError
 from claimline.models import (
     SCHEMA_VERSION,
     Article,
@@ -37,6 +37,7 @@ _LAZY = {
     "load": "claimline.pipeline",
     "extract": "claimline.api",
     "extract_many": "claimline.api",
+    "ExtractionFailure": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
     "html_to_text": "claimline.htmltext",
@@ -48,7 +49,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimline.api import ArticleInput, extract, extract_many
+    from claimline.api import ArticleInput, ExtractionFailure, extract, extract_many
     from claimline.htmltext import html_to_text
     from claimline.language import detect_language
     from claimline.pipeline import load
@@ -74,6 +75,8 @@ __all__ = [
     "ClaimlineError",
     "Entity",
     "Event",
+    "ExtractionError",
+    "ExtractionFailure",
     "InputError",
     "Mention",
     "ModelNotInstalledError",

@@ -24,7 +24,6 @@ The cues are data: ``resources/fr/claims.json``.
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +31,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
-from claimline.counted import text_between
+from claimline.docindex import doc_index
 from claimline.resources import load_json
 
 
@@ -59,9 +58,6 @@ class SourceFound:
 _NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"}
 
 
-_start = attrgetter("idx")  # bisect key over a Doc's tokens
-
-
 def _phrase(p: str) -> str:
     return r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split())
 
@@ -85,7 +81,7 @@ class ClaimReader:
     # -- structure -------------------------------------------------------------------
     @staticmethod
     def token_at(doc: Doc, offset: int) -> Token:
-        return doc[max(0, bisect.bisect_right(doc, offset, key=_start) - 1)]
+        return doc[max(0, bisect.bisect_right(doc_index(doc).starts, offset) - 1)]
 
     @staticmethod
     def clause_head(token: Token, sent_start: int, sent_end: int) -> Token:
@@ -135,7 +131,7 @@ class ClaimReader:
         before = [t for t in negs if t.i < anchor.i]
         if not before:
             return True
-        between = text_between(anchor.doc, before[-1].idx + len(before[-1].text), anchor.idx)
+        between = doc_index(anchor.doc).text[before[-1].idx + len(before[-1].text) : anchor.idx]
         return re.search(r"(?<![\w])(?:que|qu['’]|mais)(?![\w])|[,;:–—(]", between, re.IGNORECASE) is None
 
     def is_hedged(self, text: str, head: Token, sent_start: int, sent_end: int) -> bool:
@@ -150,7 +146,7 @@ class ClaimReader:
 
     # -- sources ---------------------------------------------------------------------
     def according_to(self, doc: Doc, sent_start: int, sent_end: int) -> SourceFound | None:
-        text = text_between(doc, sent_start, sent_end)
+        text = doc_index(doc).text[sent_start:sent_end]
         for m in self._according_re.finditer(text):
             span = self._noun_phrase(doc, sent_start + m.end(), sent_end)
             if span:
@@ -158,7 +154,7 @@ class ClaimReader:
         return None
 
     def _noun_phrase(self, doc: Doc, offset: int, limit: int) -> tuple[int, int] | None:
-        i = bisect.bisect_left(doc, offset, key=_start)
+        i = doc_index(doc).first_at_or_after(offset)
         first = i
         last = None
         while i < len(doc) and doc[i].idx < limit and i - first < 10:
@@ -182,13 +178,13 @@ class ClaimReader:
     def speech_source(self, doc: Doc, anchor: Token, sent_start: int, sent_end: int) -> tuple[int, int, Token] | None:
         """The subject of a reporting verb governing ``anchor`` or set as an incise."""
         ancestors = {t.i for t in anchor.ancestors}
-        sentence = doc[bisect.bisect_left(doc, sent_start, key=_start) : bisect.bisect_left(doc, sent_end, key=_start)]
-        for tok in sentence:
-            if not sent_start <= tok.idx < sent_end or tok.pos_ != "VERB" or tok.lemma_ not in self._speech:
+        index = doc_index(doc)
+        for tok in (doc[k] for k in index.tokens_between(sent_start, sent_end)):
+            if tok.pos_ != "VERB" or tok.lemma_ not in self._speech:
                 continue
             governs = tok.i in ancestors
             incise = tok.dep_ == "parataxis" or any(c.dep_ == "parataxis" and c.i in ancestors | {anchor.i} for c in tok.children)
-            incise = incise or (tok.i > anchor.i and re.search(r"[»\"”,]\s*$", text_between(doc, sent_start, tok.idx).rstrip()[-20:]) is not None
+            incise = incise or (tok.i > anchor.i and re.search(r"[»\"”,]\s*$", index.text[sent_start:tok.idx].rstrip()[-20:]) is not None
                                 and tok.dep_ in ("ROOT", "parataxis", "conj"))
             if not (governs or incise):
                 continue
@@ -232,7 +228,8 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     quantities = doc._.claimline_quantities or []
     mentions = doc._.claimline_mentions or []
     timexes = [t for t in (doc._.claimline_timexes or []) if t.get("type") in ("DATE", "TIME")]
-    quotes = reader.quotations(doc.text)
+    full_text = doc_index(doc).text
+    quotes = reader.quotations(full_text)
     starts = [s for s, _, _ in sentences]
     groups: dict[tuple[int, int], list[dict]] = {}
     anchors: dict[tuple[int, int], Token] = {}
@@ -253,7 +250,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     claims = []
     for (si, head_i), qs in groups.items():
         s_start, s_end, section = sentences[si]
-        text = text_between(doc, s_start, s_end)
+        text = full_text[s_start:s_end]
         head = doc[head_i]
         anchor = anchors[(si, head_i)]
         source = reader.according_to(doc, s_start, s_end)

@@ -1,6 +1,8 @@
 """The ``claimline`` command line.
 
     claimline extract data/raw -o out/          # one Article JSON per input file
+    claimline extract corpus.jsonl --format jsonl -o out.jsonl --jobs 2 --resume
+    claimline extract corpus.jsonl --scheduler local:2 -o out/    # on Dask
     claimline schema                            # the Article JSON Schema
     claimline evaluate --gold data/gold --pred out/ [--json] [--errors]
     claimline timeline out/*.json -o timeline.json [--format json|jsonl|csv|timelinejs]
@@ -11,130 +13,43 @@ Errors are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
-import codecs
 import json
 import sys
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from itertools import chain
 from pathlib import Path
 
 from claimline.errors import ClaimlineError, Errors, InputError
 
-PROGRESS_MIN_FILES = 4
-_BINARY_PROBE = 8192
+PROGRESS_MIN_ITEMS = 4
+FORMATS = ("files", "jsonl")
 
 
-@dataclass(frozen=True)
-class InputFile:
-    path: Path
-    doc_id: str
-    published: str | None
-
-
-def read_text_file(path: Path) -> str:
-    """The UTF-8 text of ``path``, or an :class:`InputError` saying what is wrong."""
-    if not path.is_file():
-        raise InputError(Errors.E004.format(path=path))
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputError(Errors.E005.format(path=path))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text
-        try:
-            return data.decode("utf-16").removeprefix("\ufeff")
-        except UnicodeDecodeError as err:
-            raise InputError(Errors.E006.format(path=path, detail=f"invalid UTF-16: {err.reason}")) from None
-    if b"\x00" in data[:_BINARY_PROBE]:
-        raise InputError(Errors.E006.format(path=path, detail="it contains NUL bytes: binary data"))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            Errors.E006.format(path=path, detail=f"invalid byte 0x{data[err.start]:02x} at offset {err.start}")
-        ) from None
-    return text.removeprefix("\ufeff")
-
-
-def _metadata(folder: Path) -> dict[str, dict]:
-    meta = folder / "metadata.json"
-    if not meta.is_file():
-        return {}
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        articles = data["articles"]
-        if not isinstance(articles, dict):
-            raise TypeError("'articles' is not an object")
-        return articles
-    except (ValueError, KeyError, TypeError) as err:
-        raise InputError(Errors.E009.format(path=meta, detail=f"not a claimline metadata file ({err})")) from None
-
-
-def collect_inputs(paths: Sequence[str], errors: list[str]) -> list[InputFile]:
-    """The .txt files named or found (sorted) in folders, with their metadata dates."""
-    files: list[InputFile] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            candidates = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not candidates:
-                errors.append(Errors.E009.format(path=path, detail="no .txt file in this folder"))
-        elif path.exists():
-            candidates = [path]
-        else:
-            errors.append(Errors.E004.format(path=path))
-            continue
-        try:
-            meta = _metadata(path if path.is_dir() else path.parent)
-        except InputError as err:
-            errors.append(str(err))
-            meta = {}
-        for file in candidates:
-            published = (meta.get(file.stem) or {}).get("published")
-            files.append(InputFile(file, file.stem, published))
-    return files
-
-
-def _progress(items: list, *, desc: str):
-    if len(items) < PROGRESS_MIN_FILES:
-        return items
+def _progress(total: int):
+    """A tqdm bar (articles/s) on stderr; off when stderr is not a terminal or the batch is tiny."""
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="article", file=sys.stderr, disable=None)
+    return tqdm(
+        total=total,
+        desc="extract",
+        unit="article",
+        file=sys.stderr,
+        disable=None if total >= PROGRESS_MIN_ITEMS else True,
+        smoothing=0.1,
+    )
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from claimline.api import ArticleInput, extract_many, parse_published, prepare_text
-    from claimline.pipeline import load
+def _sink(args: argparse.Namespace):
+    from claimline.sinks import FilesSink, JsonlSink
 
-    published = parse_published(args.published, name="--published") if args.published else None
-    errors: list[str] = []
-    files = collect_inputs(args.paths, errors)
-    out_dir = Path(args.output)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    if args.format == "jsonl":
+        return JsonlSink(Path(args.output or "out.jsonl"), resume=args.resume)
+    return FilesSink(Path(args.output or "out"))
 
-    readable: list[tuple[InputFile, str]] = []
-    for file in files:
-        try:
-            text = read_text_file(file.path)
-            prepare_text(text, html=args.html, name=str(file.path))  # refuse HTML per file
-            readable.append((file, text))
-        except InputError as err:
-            errors.append(str(err))
 
-    written = 0
-    if readable:
-        nlp = load(args.model)
-
-        def items() -> Iterator[ArticleInput]:
-            for file, text in _progress(readable, desc="extract"):
-                yield ArticleInput(text, file.doc_id, published or file.published)
-
-        for article in extract_many(items(), nlp=nlp, n_process=args.jobs, html=args.html):
-            target = out_dir / f"{article.doc_id}.json"
-            target.write_text(article.model_dump_json(indent=2) + "\n", encoding="utf-8")
-            written += 1
-            for warning in article.warnings:
-                print(f"claimline: warning: {article.doc_id}: {warning}", file=sys.stderr)
-    print(f"claimline: {written} article(s) written to {out_dir}", file=sys.stderr)
+def _report(written: int, skipped: int, where: object, errors: list[str]) -> int:
+    done = f" ({skipped} already done, skipped)" if skipped else ""
+    print(f"claimline: {written} article(s) written to {where}{done}", file=sys.stderr)
     if errors:
         print(f"claimline: {len(errors)} input(s) failed:", file=sys.stderr)
         for message in errors:
@@ -143,21 +58,78 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Stream the inputs through the pipeline, writing each Article as it comes."""
+    from claimline.api import parse_published
+
+    published = parse_published(args.published, name="--published") if args.published else None
+    for name, value in (("--jobs", args.jobs), ("--batch-size", args.batch_size)):
+        if value < 1:
+            raise InputError(Errors.E010.format(name=name, value=value, detail="expected 1 or more"))
+    if args.scheduler:
+        from claimline.dask import cmd_extract_dask
+
+        return cmd_extract_dask(args, published=published.isoformat() if published else None)
+    from claimline.api import iter_results
+    from claimline.corpus import count_items, iter_inputs, plan_inputs
+    from claimline.models import Article
+    from claimline.pipeline import load
+
+    errors: list[str] = []
+    sources = plan_inputs(args.paths, errors)
+    sink = _sink(args)
+    done = sink.done() if args.resume else set()
+    first_origin: dict[str, str] = {}
+    skipped = written = 0
+    bar = _progress(count_items(sources))
+
+    def fail(message: str) -> None:  # an input that never reaches the pipeline
+        errors.append(message)
+        bar.total -= 1
+
+    def keep(doc_id: str, origin: str) -> bool:
+        nonlocal skipped
+        if doc_id in done:
+            skipped += 1
+            bar.total -= 1
+            return False
+        if doc_id in first_origin:
+            fail(Errors.E019.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
+            return False
+        first_origin[doc_id] = origin
+        return True
+
+    inputs = iter_inputs(sources, fail, published=published.isoformat() if published else None, keep=keep)
+    try:
+        first = next(inputs, None)
+        if first is not None:
+            nlp = load(args.model)
+            results = iter_results(chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size,
+                                   html=args.html)
+            for result in results:
+                if isinstance(result, Article):
+                    try:
+                        sink.write(result)
+                        written += 1
+                    except InputError as err:
+                        errors.append(str(err))
+                    for warning in result.warnings:
+                        if warning.startswith("[W"):
+                            print(f"claimline: warning: {result.doc_id}: {warning}", file=sys.stderr)
+                else:
+                    errors.append(result.error)
+                bar.update()
+    finally:
+        bar.close()
+        sink.close()
+    return _report(written, skipped, getattr(sink, "path", None) or sink.folder, errors)
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from claimline.models import article_json_schema
 
     print(json.dumps(article_json_schema(), indent=2, ensure_ascii=False))
     return 0
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not valid: expected a whole number of processes, 1 or more")
-    return number
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -190,10 +162,20 @@ TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs")
 
 
 def read_articles(paths: Sequence[str], errors: list[str]):
-    """The Articles in the JSON files named (or found in folders); bad files go to ``errors``."""
+    """The Articles in the JSON files named (or found in folders) and in JSONL files
+    (``extract --format jsonl`` output, Dask parts); bad files or lines go to ``errors``."""
     from pydantic import ValidationError
 
+    from claimline.corpus import read_text_file
     from claimline.models import Article
+
+    def parse(text: str, where: object) -> None:
+        try:
+            articles.append(Article.model_validate_json(text))
+        except ValidationError as err:
+            first = err.errors()[0]
+            detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
+            errors.append(Errors.E016.format(path=where, detail=detail))
 
     articles = []
     for name in paths:
@@ -201,13 +183,16 @@ def read_articles(paths: Sequence[str], errors: list[str]):
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
         for file in files:
             try:
-                articles.append(Article.model_validate_json(read_text_file(file)))
+                text = read_text_file(file)
             except InputError as err:
                 errors.append(str(err))
-            except ValidationError as err:
-                first = err.errors()[0]
-                detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
-                errors.append(Errors.E016.format(path=file, detail=detail))
+                continue
+            if file.suffix == ".jsonl":
+                for line_no, line in enumerate(text.splitlines(), 1):
+                    if line.strip():
+                        parse(line, f"{file}, line {line_no}")
+            else:
+                parse(text, file)
     return articles
 
 
@@ -262,13 +247,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ext = sub.add_parser("extract", help="extract Articles from text files or folders of .txt files")
-    ext.add_argument("paths", nargs="+", metavar="PATH", help="a .txt file or a folder of them")
-    ext.add_argument("-o", "--output", default="out", metavar="DIR", help="output folder (default: out)")
+    ext = sub.add_parser("extract", help="extract Articles from text files, folders of .txt files or JSONL corpora")
+    ext.add_argument(
+        "paths", nargs="+", metavar="PATH",
+        help='a .txt file, a folder of them, or a .jsonl corpus ({"doc_id", "text", "published"} per line)',
+    )
+    ext.add_argument(
+        "-o", "--output", metavar="PATH",
+        help="output folder (--format files: default out/; with --scheduler: JSONL parts) "
+        "or file (--format jsonl: default out.jsonl)",
+    )
+    ext.add_argument(
+        "--format", choices=FORMATS,
+        help="files: one <doc_id>.json per article (default); jsonl: one line per article in one file "
+        "(with --scheduler: JSONL parts, the only format)",
+    )
+    ext.add_argument("--resume", action="store_true", help="skip the articles a previous run already wrote")
     ext.add_argument("--published", metavar="DATE", help="publication date for every input (YYYY-MM-DD)")
     ext.add_argument("--model", default="fr_core_news_md", help="spaCy model (default: fr_core_news_md)")
     ext.add_argument("--html", action="store_true", help="the inputs are HTML pages: extract their text first")
-    ext.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N", help="processes (default: 1)")
+    ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes, with spaCy's n_process (default: 1)")
+    ext.add_argument("--batch-size", type=int, default=8, metavar="N", help="articles per spaCy batch (default: 8)")
+    ext.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="run on Dask (pip install 'claimline[dask]'): tcp://127.0.0.1:8786 for a running scheduler, "
+        "or local[:N] for a LocalCluster of N worker processes; writes JSONL parts to -o (default out/)",
+    )
+    ext.add_argument(
+        "--partition-size", type=int, default=64, metavar="N",
+        help="with --scheduler: articles per partition (default: 64)",
+    )
+    ext.add_argument(
+        "--parquet", action="store_true",
+        help="with --scheduler: also write part-*.parquet (doc_id, title, published, model, article JSON; needs pyarrow)",
+    )
     ext.set_defaults(func=cmd_extract)
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the Article model")

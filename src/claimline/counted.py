@@ -12,10 +12,9 @@ keeps its lemma, a participle is singularised from its form.
 
 from __future__ import annotations
 
-import bisect
-from operator import attrgetter
-
 from spacy.tokens import Doc, Token
+
+from claimline.docindex import doc_index
 
 _OF = {"de", "d'", "du", "des"}
 _SKIP_ADV = {"plus", "moins", "très", "environ"}
@@ -38,8 +37,9 @@ def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = N
     not to go past (the end of the sentence); ``nominal_only``: no adjective stands for
     the noun (after a vague magnitude: "des milliards supplémentaires").
     """
-    i = bisect.bisect_left(doc, offset, key=_start)
-    limit = len(doc.text) if limit is None else limit
+    index = doc_index(doc)
+    i = index.first_at_or_after(offset)
+    limit = len(index.text) if limit is None else limit
     seen_of = False
     steps = 0
     while i < len(doc) and doc[i].idx < limit and steps < 6:
@@ -82,18 +82,18 @@ def measured_before(doc: Doc, start: int, end: int) -> str | None:
     Only a noun that governs a token of the quantity in the parse ("par surprise de
     quelques centaines de km2" is no measure of a surprise).
     """
-    i = bisect.bisect_left(doc, start, key=_start) - 1
+    index = doc_index(doc)
+    i = index.first_at_or_after(start) - 1
     words: list[str] = []
     while i >= 0 and doc[i].text.lower() in _BACK_SKIP and len(words) < 3:
         words.append(doc[i].text.lower())
         i -= 1
     if i >= 0 and doc[i].pos_ == "NOUN" and set(words) & _LINKS:
         return _lemma(doc[i])  # "une portée comprise entre…", "une portée d'environ…"
-    inside = doc[bisect.bisect_left(doc, start, key=_start) : bisect.bisect_left(doc, end, key=_start)]
-    for tok in inside:
+    for tok in (doc[k] for k in index.tokens_between(start, end)):
         head = tok.head
         if head.pos_ == "NOUN" and head.idx < start:
-            between = text_between(doc, head.idx + len(head.text), start).split()
+            between = index.text[head.idx + len(head.text) : start].split()
             if all(w.lower() in _BACK_SKIP for w in between):
                 return _lemma(head)
     return None
@@ -104,27 +104,12 @@ def noun_right_after(doc: Doc, offset: int, *, nominal_only: bool = False) -> To
 
     ``nominal_only``: a token tagged adjective or participle does not count.
     """
-    i = bisect.bisect_left(doc, offset, key=_start)
+    index = doc_index(doc)
+    i = index.first_at_or_after(offset)
     tags = ("NOUN", "PROPN") if nominal_only else ("NOUN", "PROPN", "ADJ", "VERB")
-    if i < len(doc) and doc[i].pos_ in tags and doc[i].text.isalpha() and not text_between(doc, offset, doc[i].idx).strip():
+    if i < len(doc) and doc[i].pos_ in tags and doc[i].text.isalpha() and not index.text[offset : doc[i].idx].strip():
         return doc[i]
     return None
 
 
-_start = attrgetter("idx")
-"""Bisect key: ``bisect(doc, offset, key=_start)`` reads log n tokens, not the whole doc."""
-
-
-def text_between(doc: Doc, start: int, end: int) -> str:
-    """``doc.text[start:end]`` from the tokens that cover it (``doc.text`` rebuilds the
-    whole text on every access: per item, that is quadratic on a long document)."""
-    if end <= start:
-        return ""
-    first = max(0, bisect.bisect_right(doc, start, key=_start) - 1)
-    last = bisect.bisect_left(doc, end, key=_start)
-    piece = "".join(t.text_with_ws for t in doc[first:last])
-    offset = doc[first].idx
-    return piece[start - offset : end - offset]
-
-
-__all__ = ["counted_lemma", "measured_before", "noun_right_after", "text_between"]
+__all__ = ["counted_lemma", "measured_before", "noun_right_after"]

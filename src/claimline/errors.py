@@ -64,6 +64,15 @@ class Errors:
     )
     # timeline: a file given to `claimline timeline` is not an Article JSON
     E016 = "[E016] {path}: not a claimline Article JSON ({detail})."
+    # scale-out: a bad line of a JSONL corpus
+    E017 = (
+        "[E017] {path}, line {line}: {detail} (a JSONL corpus line is "
+        '{{"text": "...", "doc_id": "...", "published": "YYYY-MM-DD"}}; doc_id and published optional).'
+    )
+    # scale-out: one article failed inside the pipeline (the batch goes on)
+    E018 = "[E018] article {doc_id!r}{origin}: {stage} failed: {error}"
+    # scale-out: the same doc_id twice in one run
+    E019 = "[E019] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
     # robustness: HTML input
     E020 = (
         "[E020] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
@@ -108,6 +117,10 @@ class ModelNotInstalledError(ClaimlineError, OSError):
     """The requested spaCy model is not installed in this environment."""
 
 
+class ExtractionError(ClaimlineError, RuntimeError):
+    """One article could not be processed (a component or the Article builder failed)."""
+
+
 class ResourceError(ClaimlineError, ValueError):
     """A language resource (data file) is missing or malformed."""
 
@@ -120,6 +133,7 @@ __all__ = [
     "ClaimlineError",
     "Errors",
     "Warnings",
+    "ExtractionError",
     "InputError",
     "MissingDependencyError",
     "ModelNotInstalledError",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -329,35 +330,92 @@ def build_timeline(
 
     >>> timeline = claimline.build_timeline(claimline.extract_many(items))  # doctest: +SKIP
     """
-    articles = list(articles)
-    lexicon = lexicon or load_lexicon()
-    entities, entity_map = _registry(articles, entity_threshold)
-    claims: list[TimelineClaim] = []
-    sources: list[EventSource] = []
+    return assemble_timeline(timeline_parts(articles), lexicon=lexicon, entity_threshold=entity_threshold)
+
+
+@dataclass
+class TimelineParts:
+    """What a timeline needs from some articles, without their texts.
+
+    Parts add up (``parts_a + parts_b``, in article order) and :func:`assemble_timeline`
+    turns the sum into the Timeline: this is how :mod:`claimline.dask` builds one
+    timeline from many partitions, each reduced to its parts on its worker. Claims and
+    event sources still carry the articles' own entity ids; the registry maps them.
+    """
+
+    articles: list[ArticleRef] = field(default_factory=list)
+    entities: list[tuple[str, Entity]] = field(default_factory=list)
+    mentions: list[tuple[str, str, MentionRef]] = field(default_factory=list)
+    claims: list[TimelineClaim] = field(default_factory=list)
+    sources: list[EventSource] = field(default_factory=list)
+
+    def __add__(self, other: TimelineParts) -> TimelineParts:
+        return TimelineParts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+def timeline_parts(articles: Iterable[Article]) -> TimelineParts:
+    """The :class:`TimelineParts` of ``articles`` (the map step of :func:`build_timeline`)."""
+    parts = TimelineParts()
     for article in articles:
-        ctx = _ArticleContext(article, entity_map)
-        claims.extend(ctx.claim(c) for c in article.claims)
-        sources.extend(ctx.event_source(e) for e in article.events if e.earliest or e.latest)
-    events = _merge_events(sources, lexicon)
+        parts.articles.append(ArticleRef(doc_id=article.doc_id, title=article.title, published=article.published))
+        parts.entities.extend((article.doc_id, ent) for ent in article.entities)
+        parts.mentions.extend(
+            (article.doc_id, m.entity_id, MentionRef(doc_id=article.doc_id, start=m.span.start, end=m.span.end))
+            for m in article.mentions
+        )
+        ctx = _ArticleContext(article)
+        parts.claims.extend(ctx.claim(c) for c in article.claims)
+        parts.sources.extend(ctx.event_source(e) for e in article.events if e.earliest or e.latest)
+    return parts
+
+
+def assemble_timeline(
+    parts: TimelineParts,
+    *,
+    lexicon: EventLexicon | None = None,
+    entity_threshold: float | None = None,
+) -> Timeline:
+    """The Timeline of ``parts``: the entity registry, events merged and ordered, claims."""
+    lexicon = lexicon or load_lexicon()
+    entities, entity_map = _registry(parts, entity_threshold)
+    claims = [_global_claim(c, entity_map) for c in parts.claims]
+    events = _merge_events([_global_source(s, entity_map) for s in parts.sources], lexicon)
     claims.sort(key=lambda c: (c.when.sort_key if c.when else (dt.date.max,), c.doc_id, c.provenance.start))
-    return Timeline(
-        articles=[ArticleRef(doc_id=a.doc_id, title=a.title, published=a.published) for a in articles],
-        entities=entities,
-        events=events,
-        claims=claims,
+    return Timeline(articles=list(parts.articles), entities=entities, events=events, claims=claims)
+
+
+def _gids(doc_id: str, local_ids: Iterable[str], entity_map: dict[tuple[str, str], str]) -> list[str]:
+    return list(dict.fromkeys(entity_map.get((doc_id, i), i) for i in local_ids))
+
+
+def _gid(doc_id: str, local_id: str | None, entity_map: dict[tuple[str, str], str]) -> str | None:
+    return None if local_id is None else entity_map.get((doc_id, local_id), local_id)
+
+
+def _global_claim(claim: TimelineClaim, entity_map: dict[tuple[str, str], str]) -> TimelineClaim:
+    return claim.model_copy(
+        update={
+            "entities": _gids(claim.doc_id, claim.entities, entity_map),
+            "source": _gid(claim.doc_id, claim.source, entity_map),
+        }
+    )
+
+
+def _global_source(source: EventSource, entity_map: dict[tuple[str, str], str]) -> EventSource:
+    return source.model_copy(
+        update={
+            "actors": _gids(source.doc_id, source.actors, entity_map),
+            "location": _gid(source.doc_id, source.location, entity_map),
+        }
     )
 
 
 def _registry(
-    articles: list[Article], threshold: float | None
+    parts: TimelineParts, threshold: float | None
 ) -> tuple[list[TimelineEntity], dict[tuple[str, str], str]]:
     """Merge the articles' entities; map (doc_id, local id) -> registry id."""
-    owners: list[str] = []
-    flat: list[Entity] = []
-    for article in articles:
-        for ent in article.entities:
-            owners.append(article.doc_id)
-            flat.append(ent)
+    owners = [doc_id for doc_id, _ in parts.entities]
+    flat = [ent for _, ent in parts.entities]
     settings = None if threshold is None else FuzzySettings(fuzzy_threshold=threshold)
     canonical = EntityRegistry.default(settings=settings).merge(flat)
     by_id: dict[str, list[int]] = {}
@@ -365,11 +423,8 @@ def _registry(
         by_id.setdefault(canonical[ent.id], []).append(i)
     groups = list(by_id.values())
     mentions: dict[tuple[str, str], list[MentionRef]] = {}
-    for article in articles:
-        for m in article.mentions:
-            mentions.setdefault((article.doc_id, m.entity_id), []).append(
-                MentionRef(doc_id=article.doc_id, start=m.span.start, end=m.span.end)
-            )
+    for doc_id, entity_id, ref in parts.mentions:
+        mentions.setdefault((doc_id, entity_id), []).append(ref)
     registry: list[TimelineEntity] = []
     mapping: dict[tuple[str, str], str] = {}
     taken: set[str] = set()
@@ -400,17 +455,10 @@ def _unique_id(base: str, taken: set[str]) -> str:
 class _ArticleContext:
     """One article's lookups while its items join the timeline."""
 
-    def __init__(self, article: Article, entity_map: dict[tuple[str, str], str]) -> None:
+    def __init__(self, article: Article) -> None:
         self.article = article
         self.timexes: dict[str, Timex] = {t.id: t for t in article.timexes}
         self.quantities = {q.id: q for q in article.quantities}
-        self._map = entity_map
-
-    def gid(self, local: str | None) -> str | None:
-        return None if local is None else self._map.get((self.article.doc_id, local), local)
-
-    def gids(self, locals_: Iterable[str]) -> list[str]:
-        return list(dict.fromkeys(self.gid(i) for i in locals_))
 
     def provenance(self, start: int, end: int) -> Provenance:
         a = self.article
@@ -450,8 +498,8 @@ class _ArticleContext:
             doc_id=self.article.doc_id,
             claim_id=claim.id,
             quantities=quantities,
-            entities=self.gids(claim.entities),
-            source=self.gid(claim.source.entity_id) if claim.source else None,
+            entities=list(claim.entities),
+            source=claim.source.entity_id if claim.source else None,
             source_text=claim.source.span.text if claim.source else None,
             modality=claim.modality,
             section=claim.section,
@@ -471,8 +519,8 @@ class _ArticleContext:
             when=Period(
                 value=event.value, earliest=event.earliest, latest=event.latest, granularity=event.granularity
             ),
-            actors=self.gids(event.actors),
-            location=self.gid(event.location),
+            actors=list(event.actors),
+            location=event.location,
             claims=[self.claim_id(c) for c in event.claims],
             modality=event.modality,
             polarity=event.polarity,
@@ -558,7 +606,10 @@ __all__ = [
     "TimelineClaim",
     "TimelineEntity",
     "TimelineEvent",
+    "TimelineParts",
+    "assemble_timeline",
     "build_timeline",
     "same_event",
     "timeline_json_schema",
+    "timeline_parts",
 ]

@@ -55,7 +55,7 @@ class QuantitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict] = []
-        text = doc.text  # built from the tokens on every access: once per doc, not per sentence
+        text = doc.text
         for start, end, kind in sentence_sections(doc):
             if kind in self.skip_sections:
                 continue

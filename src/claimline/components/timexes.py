@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimline.extensions import register_extensions
-from claimline.timexes.annotate import annotate
+from claimline.timexes.annotate import annotate, check_vague_type
 from claimline.timexes.lexicon import load_grammar
 from claimline.timexes.tense import tense_reader
 
@@ -25,9 +25,10 @@ class TimexesComponent:
     """Temporal expressions, resolved against the DCT and the narrative."""
 
     def __init__(self, nlp: Language, name: str, *, infer_published: bool = True, split_ranges: bool = False,
-                 lexicon_path: str | None = None, rules_path: str | None = None) -> None:
+                 lexicon_path: str | None = None, rules_path: str | None = None, vague_type: str = "TIME") -> None:
         register_extensions()
         self.name = name
+        self.vague_type = check_vague_type(vague_type)
         self.infer_published = infer_published
         self.split_ranges = split_ranges
         self._grammar = load_grammar(lexicon_path, rules_path)
@@ -40,7 +41,8 @@ class TimexesComponent:
         result = annotate(
             doc.text, dct=dct, sentences=sentences, sections=sections,
             tense=tense_reader(doc) if doc.has_annotation("DEP") else None,
-            infer_dct=self.infer_published, split_ranges=self.split_ranges, grammar=self._grammar,
+            infer_dct=self.infer_published, split_ranges=self.split_ranges, vague_type=self.vague_type,
+            grammar=self._grammar,
         )
         doc._.claimline_timexes = result.timexes
         if dct is None and result.published is not None:
@@ -53,14 +55,16 @@ class TimexesComponent:
 
 @Language.factory(
     "claimline_timexes",
-    default_config={"infer_published": True, "split_ranges": False, "lexicon_path": None, "rules_path": None},
+    default_config={"infer_published": True, "split_ranges": False, "lexicon_path": None, "rules_path": None,
+                    "vague_type": "TIME"},
     assigns=["doc._.claimline_timexes", "doc._.claimline_published", "doc._.claimline_published_source"],
 )
 def make_timexes(nlp: Language, name: str, infer_published: bool, split_ranges: bool,
-                 lexicon_path: str | None, rules_path: str | None) -> TimexesComponent:
-    """Factory of ``claimline_timexes`` (``split_ranges``: one timex per end of a range, as in TimeML)."""
+                 lexicon_path: str | None, rules_path: str | None, vague_type: str) -> TimexesComponent:
+    """Factory of ``claimline_timexes`` (``split_ranges``: one timex per end of a range, as in TimeML;
+    ``vague_type``: "TIME" (French TimeBank) or "DATE" for PRESENT_REF/PAST_REF/FUTURE_REF)."""
     return TimexesComponent(nlp, name, infer_published=infer_published, split_ranges=split_ranges,
-                            lexicon_path=lexicon_path, rules_path=rules_path)
+                            lexicon_path=lexicon_path, rules_path=rules_path, vague_type=vague_type)
 
 
 __all__ = ["TimexesComponent", "make_timexes"]

@@ -65,6 +65,7 @@ class Gazetteer:
             rules = tuple((_case_rule(w), w) for w in words)
             self._table.setdefault(key, []).append((rules, entity_id, label))
             self.max_words = max(self.max_words, len(words))
+        self._firsts = frozenset(key[0] for key in self._table)
 
     @classmethod
     def from_registry(cls, registry) -> Gazetteer:
@@ -78,6 +79,9 @@ class Gazetteer:
         out: list[GazetteerMatch] = []
         i = 0
         while i < len(words):
+            if folded[i] not in self._firsts:  # no name starts with this word
+                i += 1
+                continue
             found = None
             for n in range(min(self.max_words, len(words) - i), 0, -1):
                 for rules, entity_id, label in self._table.get(tuple(folded[i : i + n]), ()):

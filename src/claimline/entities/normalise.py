@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from functools import lru_cache
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'", "ʼ": "'"})
 _NON_WORD = re.compile(r"[^\w']+|_")
 _ELISION = re.compile(r"^(?:[a-z]|qu)'")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """``text`` lower-cased, without accents or ligatures ("Élysée" -> "elysee")."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))

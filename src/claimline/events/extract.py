@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimline.counted import text_between
+from claimline.docindex import doc_index
 from claimline.events.lexicon import EventLexicon
 from claimline.periods import is_datable, width
 
@@ -296,7 +296,9 @@ class _DocContext:
         self._sent_starts = [s for s, _ in self.sentences]
         self.sections = [tuple(s) for s in (doc._.claimline_sections or [])]
         self._section_starts = [s for _, s, _ in self.sections]
-        self._tok_starts = [t.idx for t in doc]
+        index = doc_index(doc)
+        self._text = index.text
+        self._tok_starts = index.starts
         published = doc._.claimline_published
         self.published = dt.date.fromisoformat(published) if published else None
         self.mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
@@ -328,7 +330,7 @@ class _DocContext:
 
     def sentence_text(self, tok) -> str:
         s, e = self.sentences[self.sentence_index(tok.idx)]
-        return text_between(self.doc, s, e)
+        return self._text[s:e]
 
     def section_of(self, offset: int) -> str:
         if not self.sections:
@@ -338,7 +340,7 @@ class _DocContext:
     def text_of(self, tokens: list) -> str:
         if not tokens:
             return ""
-        return text_between(self.doc, min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+        return self._text[min(t.idx for t in tokens) : max(t.idx + len(t) for t in tokens)]
 
     def mention_at(self, tok) -> dict | None:
         for m in self.mentions:

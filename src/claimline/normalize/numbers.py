@@ -250,7 +250,8 @@ class NumberReader:
                 out.append(NumberMatch(start, m.end(), text[start : m.end()], None, "approx",
                                        low=float(2 * base * mult), high=float(10 * base * mult), scaled=True))
         for m in self._vague_re.finditer(text):
-            mult = self.words.multipliers[m.group("mult").lower()]
+            word = m.group("mult").lower()  # "des milliards" (a multiplier), "des milliers" (an approximate noun)
+            mult = self.words.multipliers.get(word) or self.words.approx_nouns[word]
             out.append(NumberMatch(m.start(), m.end(), m.group(0), None, "approx",
                                    low=float(2 * mult), high=float(10 * mult), scaled=True))
         return out

@@ -19,11 +19,20 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from claimline.errors import Errors, InputError
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
 
 TenseFn = Callable[[int, int], "str | None"]
+VAGUE_TYPES = ("TIME", "DATE")
+
+
+def check_vague_type(value: str) -> str:
+    """``value`` if it is a type for vague references ("TIME", "DATE"), else an InputError."""
+    if value not in VAGUE_TYPES:
+        raise InputError(Errors.E010.format(name="vague_type", value=value, detail=f"choose one of {list(VAGUE_TYPES)}"))
+    return value
 _DAY_GRANULARITIES = {"day", "part_of_day", "hour", "minute", "second"}
 _APPOSITION = re.compile(r"^\s*,?\s*(?:soit\s+|c'est-à-dire\s+)?$", re.I)
 
@@ -141,6 +150,7 @@ def annotate(
     tense: TenseFn | None = None,
     infer_dct: bool = True,
     split_ranges: bool = False,
+    vague_type: str = "TIME",
     grammar: Grammar | None = None,
 ) -> Annotation:
     """The timexes of ``text`` as Timex-shaped dicts (spans ``{"start", "end"}``), ids in text order.
@@ -149,7 +159,10 @@ def annotate(
     (kind, start, end) triples; ``tense(start, end)`` says whether the clause around a
     span is "past", "present" or "future" (default: unknown). With ``split_ranges`` a
     range "du 13 au 24 juin" gives two timexes ("13", "24 juin"), as TimeML annotates it.
+    ``vague_type`` is the type of PRESENT_REF/PAST_REF/FUTURE_REF: "TIME" (the French
+    TimeBank) or "DATE" (TimeML 1.2's "now").
     """
+    check_vague_type(vague_type)
     grammar = grammar or load_grammar()
     sentences = list(sentences) if sentences else [(0, len(text))]
     sections = list(sections) if sections else [("body", 0, len(text))]
@@ -210,6 +223,8 @@ def annotate(
     for start, end, res in resolved:
         pieces = res.parts if res.parts and (split_ranges or res.coordination) else ((start, end, res),)
         for s, e, r in pieces:
+            if r.value.endswith("_REF"):
+                r = replace(r, type=vague_type)
             rec = _record(s, e, r)
             rec["id"] = f"t{len(out.timexes) + 1}"
             out.timexes.append(rec)
@@ -249,4 +264,4 @@ def _apposition(text: str, resolved: list[tuple[int, int, Resolution]]) -> list[
     return out
 
 
-__all__ = ["Annotation", "annotate", "infer_published"]
+__all__ = ["VAGUE_TYPES", "Annotation", "annotate", "check_vague_type", "infer_published"]

@@ -26,7 +26,7 @@ from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
 
 RuleKind = Literal[
-    "calendar", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
+    "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
     "duration_range", "duration_noun", "decade", "century", "night", "date_range",
     "time_range", "part_of_day", "time", "set", "vague", "ignore",
 ]
@@ -188,6 +188,8 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
         regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes))
         if "t" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
+        if rule.kind == "dateparse" and "date" not in regex.groupindex:
+            raise ResourceError(Errors.E012.format(rule=rule.name, detail="kind 'dateparse' needs a group named 'date' (the text dateparser reads)"))
         guards = [
             _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes)) if g else None
             for g in (rule.not_after, rule.not_before)

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from claimline.timexes.calendar import bounds, iso_week, season_bounds, season_of, shift
+from claimline.timexes.dateparse import parse_date
 from claimline.timexes.detect import Candidate
 from claimline.timexes.lexicon import Lexicon, load_grammar, unit as _unit
 from claimline.timexes.numbers import parse_number
@@ -235,6 +236,36 @@ def _calendar(c: Candidate, ctx: Context, lex: Lexicon, suffix: str = "") -> Res
         value += "T" + lex.parts_of_day[pod]
         type_ = "TIME"
     return Resolution(type_, value, mod=mod, anchor=anchor, underspecified="X" in value).with_bounds()
+
+
+def _parsed(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
+    """A numeric or abbreviated date ("12/02/25", "12 fév. 2025", "le 12/02") read by dateparser.
+
+    The rule's groups say what the span shows (``day``, ``monthnum``, ``year``/``yy``);
+    dateparser's reading must agree with each of them and have the same granularity, else
+    the span is not a date ("12/13/2025" is no day-month-year date). A missing year is
+    chosen like that of "le 12 février": from the DCT and the tense.
+    """
+    parsed = parse_date(c.groups["date"][0], base=ctx.dct or dt.date(2000, 1, 1))
+    day = c.get("day")
+    if parsed is None or parsed.period != ("day" if day else "month"):
+        return None
+    if day and parsed.day != _int(day):
+        return None
+    if (monthnum := c.get("monthnum")) and parsed.month != int(monthnum):
+        return None
+    shown = _year(c)  # a two-digit year keeps dateparser's century ("12/02/25" -> 2025)
+    if (shown is None) != (parsed.year is None) or (shown and parsed.year % 100 != shown % 100):
+        return None
+    ctx = _cued(c, ctx)
+    year, anchor = parsed.year, None
+    if year is None:
+        weekday = lex.weekdays.get(c.get("weekday") or "")
+        year, anchor = _pick_year(parsed.month, parsed.day, ctx, weekday=weekday), "document"
+    if year is not None and parsed.day and _day(year, parsed.month, parsed.day) is None:
+        return None
+    value = (f"{year:04d}" if year else "XXXX") + f"-{parsed.month:02d}" + (f"-{parsed.day:02d}" if parsed.day else "")
+    return Resolution("DATE", value, anchor=anchor, underspecified="X" in value).with_bounds()
 
 
 _DETACHED = re.compile(r"(?:^|[.!?,;:«\n])\s*(?:et\s*,?\s*|mais\s*,?\s*)?$")
@@ -534,8 +565,17 @@ def _set(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     return Resolution("SET", duration_value(n, unit.code, unit.time))
 
 
+_REF_OF_OFFSET = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
 def _vague(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
-    return Resolution("TIME", lex.vague_refs[c.get("ref")])
+    """"actuellement" (a vague reference), or "les prochains jours" (its relative word's direction)."""
+    word = c.get("ref") or c.get("ref2")
+    if word in lex.vague_refs:
+        return Resolution("TIME", lex.vague_refs[word])
+    rel = lex.relative_words.get(word)
+    offset = rel.offset if rel else -1  # "dernieres", written without its accent
+    return Resolution("TIME", _REF_OF_OFFSET[offset])
 
 
 def _ignore(c: Candidate, ctx: Context, lex: Lexicon) -> None:
@@ -545,7 +585,7 @@ def _ignore(c: Candidate, ctx: Context, lex: Lexicon) -> None:
 
 NORMALISERS: dict[str, Callable[[Candidate, Context, Lexicon], Resolution | None]] = {
     "calendar": _calendar, "relative_day": _relative_day, "anchored_day": _anchored_day,
-    "relative_unit": _relative_unit, "offset": _offset, "duration": _duration,
+    "dateparse": _parsed, "relative_unit": _relative_unit, "offset": _offset, "duration": _duration,
     "duration_range": _duration_range, "duration_noun": _duration_noun, "decade": _decade,
     "century": _century, "night": _night, "date_range": _date_range, "time_range": _time_range,
     "part_of_day": _part_of_day, "time": _time, "set": _set, "vague": _vague, "ignore": _ignore,
