@@ -386,8 +386,11 @@ def extract_many(
     (1, 1)
     """
     nlp = _pipeline(nlp, model)
-    results = iter_results(items, nlp, n_process=n_process, batch_size=batch_size, html=html, chunk_chars=chunk_chars)
-    for result in results:
+    # Not bound to a local: a traceback that keeps this frame alive must not keep the
+    # generator (and its replaced error handlers) alive too.
+    for result in iter_results(
+        items, nlp, n_process=n_process, batch_size=batch_size, html=html, chunk_chars=chunk_chars
+    ):
         if isinstance(result, Article):
             yield result
         elif on_error == "raise":

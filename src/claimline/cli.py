@@ -104,9 +104,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         first = next(inputs, None)
         if first is not None:
             nlp = load(args.model)
-            results = iter_results(chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size,
-                                   html=args.html)
-            for result in results:
+            for result in iter_results(
+                chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size, html=args.html
+            ):
                 if isinstance(result, Article):
                     try:
                         sink.write(result)
