@@ -55,9 +55,9 @@ def test_public_names_are_pinned():
         [
             "SCHEMA_VERSION", "Article", "ArticleInput", "Claim", "ClaimlineError", "Entity", "Event",
             "InputError", "Mention", "ModelNotInstalledError", "Quantity", "ResourceError", "Section",
-            "Sentence", "Source", "Span", "Timex", "__version__", "article_json_schema", "extract",
-            "extract_many", "load", "split_sections", "Timeline", "build_timeline", "timeline_json_schema",
-            "evaluate", "ExtractionError", "ExtractionFailure",
+            "Sentence", "Source", "Span", "Timex", "__version__", "article_json_schema", "detect_language",
+            "extract", "extract_many", "html_to_text", "load", "split_sections", "Timeline", "build_timeline",
+            "timeline_json_schema", "evaluate", "ExtractionError", "ExtractionFailure",
         ]
     )
     for name in claimline.__all__:

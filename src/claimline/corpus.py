@@ -18,6 +18,7 @@ line each) and the stream goes on. The decoding helpers work on bytes so that
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,11 @@ def decode_text(data: bytes, path: object) -> str:
     """The UTF-8 text in ``data`` (read from ``path``), or an :class:`InputError` saying what is wrong."""
     if not data.strip():
         raise InputError(Errors.E005.format(path=path))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows "Unicode" text
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as err:
+            raise InputError(Errors.E006.format(path=path, detail=f"invalid UTF-16: {err.reason}")) from None
     if b"\x00" in data[:_BINARY_PROBE]:
         raise InputError(Errors.E006.format(path=path, detail="it contains NUL bytes: binary data"))
     try:

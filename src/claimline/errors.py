@@ -30,7 +30,8 @@ class Errors:
     E005 = "[E005] {path}: the file is empty."
     E006 = (
         "[E006] {path}: not a UTF-8 text file ({detail}). claimline reads UTF-8 plain "
-        "text, one article per file."
+        "text, one article per file: convert it first, e.g. "
+        "`iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`."
     )
     E007 = "[E007] resource {resource}: {detail}"
     E008 = (
@@ -72,6 +73,36 @@ class Errors:
     E018 = "[E018] article {doc_id!r}{origin}: {stage} failed: {error}"
     # scale-out: the same doc_id twice in one run
     E019 = "[E019] {origin}: doc_id {doc_id!r} already read from {first}: {outcome} (doc_ids must be unique)."
+    # robustness: HTML input
+    E020 = (
+        "[E020] {name}: the text looks like HTML ({evidence}); claimline reads plain text. "
+        "Pass html=True (CLI: --html) to extract its text first, or convert it yourself "
+        "with claimline.html_to_text(); offsets then index the converted text."
+    )
+    # robustness: identifiers
+    E021 = "[E021] {name}={value!r} is not valid: {detail}"
+
+
+
+class Warnings:
+    """Warning templates (``Article.warnings``): the input was read, with a caveat."""
+
+    # robustness: language
+    W001 = (
+        "[W001] the text does not look French ({language}: {evidence}); claimline's "
+        "rules and model are French, expect poor results."
+    )
+    # robustness: publication date
+    W002 = (
+        "[W002] published={published} is in the future (today is {today}); relative "
+        "dates are resolved against it anyway. Check the date."
+    )
+    # robustness: invalid Unicode
+    W003 = (
+        "[W003] the text contains {count} lone surrogate(s) (invalid Unicode, e.g. from a "
+        "bad decode), first at offset {offset}: each was replaced by U+FFFD in Article.text "
+        "(offsets are unchanged) so that the Article can be written as UTF-8 JSON."
+    )
 
 
 class ClaimlineError(Exception):
@@ -101,6 +132,7 @@ class MissingDependencyError(ClaimlineError, ImportError):
 __all__ = [
     "ClaimlineError",
     "Errors",
+    "Warnings",
     "ExtractionError",
     "InputError",
     "MissingDependencyError",

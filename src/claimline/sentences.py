@@ -92,7 +92,7 @@ def refine_sentences(
         if out and all(not c.isalnum() for c in text[s:e]) and "\n" not in text[out[-1][1] : s]:
             out[-1] = (out[-1][0], e)  # punctuation alone joins the sentence before
             continue
-        if out and "\n" not in text[out[-1][1] : s] and _opens(text[out[-1][0] : out[-1][1]]):
+        if out and "\n" not in text[out[-1][1] : s] and _opens(text, *out[-1]):
             out[-1] = (out[-1][0], e)  # "1. «" | "Cela fait…" is one sentence
             continue
         out.append((s, e))
@@ -111,13 +111,16 @@ def _after_capitalised_word(text: str, j: int) -> bool:
     return word_start <= j and text[word_start].isupper() and not first_of_line
 
 
-_LIST_MARKER = re.compile(r"^\(?\d{1,3}[.)]$")
+_LIST_MARKER = re.compile(r"\(?\d{1,3}[.)]")
 _OPENERS = frozenset("«(“[")
 
 
-def _opens(segment: str) -> bool:
-    """A list marker ("1.") or a segment ending on an opening quote or bracket."""
-    return segment[-1] in _OPENERS or _LIST_MARKER.match(segment) is not None
+def _opens(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a list marker ("1.") or ends on an opening quote or bracket.
+
+    Reads at most 6 characters: a sentence that grows by merging is never copied.
+    """
+    return text[end - 1] in _OPENERS or (end - start <= 6 and _LIST_MARKER.fullmatch(text, start, end) is not None)
 
 
 __all__ = ["CLOSERS", "refine_sentences"]

@@ -63,6 +63,20 @@ def normalise_for_model(text: str) -> str:
     return out
 
 
+def replace_surrogates(text: str) -> tuple[str, int, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD (same length).
+
+    Returns the text, the number of replacements and the offset of the first one (-1
+    when none): a lone surrogate cannot be written as UTF-8, so an Article holding one
+    could not be saved as JSON.
+    """
+    first = _SURROGATE.search(text)
+    if first is None:
+        return text, 0, -1
+    out, count = _SURROGATE.subn("\ufffd", text)
+    return out, count, first.start()
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line of ``text``, end excluding the line break."""
     spans = []
@@ -74,4 +88,4 @@ def line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["line_spans", "normalise_for_model"]
+__all__ = ["line_spans", "normalise_for_model", "replace_surrogates"]

@@ -12,13 +12,13 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from claimline.errors import Errors, InputError
 from claimline.evaluate.gold import GoldDocument, load_gold
 from claimline.evaluate.layers import SCORERS, LayerResult, cross_document
 from claimline.evaluate.report import LayerReport, Report, micro_average
-from claimline.models import Article
+from claimline.models import Article, Span
 
 # What each layer reads in a predicted Article (to tell "not produced" from "all wrong").
 _PRODUCED = {
@@ -28,6 +28,35 @@ _PRODUCED = {
     "events": lambda a: a.events,
     "sections": lambda a: a.sections,
 }
+
+
+def span_problem(article: Article) -> str | None:
+    """The first span of ``article`` that does not index its text ("timexes.0.span: ..."), if any.
+
+    A JSON Article validates without its spans being checked against its text; scoring
+    one whose offsets are out of range would silently count misses.
+    """
+
+    def walk(value, where: str):
+        if isinstance(value, Span):
+            if value.end > len(article.text) or article.text[value.start : value.end] != value.text:
+                return (
+                    f"{where}: [{value.start}, {value.end}) {value.text!r} is not Article.text[start:end] "
+                    f"(the text has {len(article.text)} characters)"
+                )
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                found = walk(getattr(value, name), f"{where}.{name}" if where else name)
+                if found:
+                    return found
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                found = walk(item, f"{where}.{i}")
+                if found:
+                    return found
+        return None
+
+    return walk(article, "")
 
 
 def load_predictions(folder: str | Path) -> list[Article]:
@@ -48,13 +77,17 @@ def load_predictions(folder: str | Path) -> list[Article]:
         if not (isinstance(data, dict) and "doc_id" in data and "text" in data):
             continue
         try:
-            articles.append(Article.model_validate(data))
+            article = Article.model_validate(data)
         except ValidationError as err:
             first = err.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise InputError(
                 Errors.E014.format(path=path, detail=f"not a valid Article: {where}: {first['msg']}")
             ) from err
+        problem = span_problem(article)
+        if problem:
+            raise InputError(Errors.E014.format(path=path, detail=f"not a valid Article: {problem}"))
+        articles.append(article)
     return articles
 
 
@@ -64,6 +97,9 @@ def _predictions(pred: str | Path | Iterable[Article], gold: Mapping[str, GoldDo
     for article in articles:
         if not isinstance(article, Article):
             raise InputError(Errors.E014.format(path="<list>", detail=f"an item is a {type(article).__name__}"))
+        problem = span_problem(article) if not isinstance(pred, (str, Path)) else None
+        if problem:
+            raise InputError(Errors.E014.format(path=f"<article {article.doc_id!r}>", detail=problem))
         if article.doc_id in by_id:
             raise InputError(Errors.E014.format(path=pred, detail=f"two articles have doc_id {article.doc_id!r}"))
         doc = gold.get(article.doc_id)
