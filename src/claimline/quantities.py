@@ -36,6 +36,8 @@ from claimline.resources import load_json
 RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fraction", "ratio"})
 
 
+_LINE_WINDOW = 200
+
 class QualifierCue(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -234,9 +236,13 @@ class QuantityFinder:
         after = text[n.end : n.end + 60]
         if n.digits and self._is_year(n, before, after, c.unit):
             return "date"
-        line_start = text.rfind("\n", 0, n.start) + 1
-        line_end = text.find("\n", n.start)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        # The number's line, at most _LINE_WINDOW characters each side (line rules match
+        # list markers and phone numbers: short; a whole 1 MB line per number is quadratic).
+        window_start = max(0, n.start - _LINE_WINDOW)
+        nl = text.rfind("\n", window_start, n.start)
+        line_start = nl + 1 if nl >= 0 else window_start
+        nl = text.find("\n", n.start, n.end + _LINE_WINDOW)
+        line = text[line_start : nl if nl >= 0 else min(len(text), n.end + _LINE_WINDOW)]
         for pattern, rule in self._exclusions:
             if rule.where != "line" and not n.digits and rule.reason in ("name", "postcode"):
                 continue
