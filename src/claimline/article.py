@@ -54,10 +54,9 @@ def sentences_of(doc: Doc, sections: list[Section]) -> list[Sentence]:
     """The sentences of ``doc`` (``doc._.claimline_sentences``) with their section kind."""
     bounds = doc._.claimline_sentences
     if bounds is None:  # a pipeline without claimline_sections
-        from claimline.sentences import refine_sentences
+        from claimline.components.sections import doc_sentences
 
-        starts = [sent[0].idx for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-        bounds = refine_sentences(doc.text, starts, [s.start for s in sections])
+        bounds = doc_sentences(doc, [s.start for s in sections])
     starts = [s.start for s in sections]
     out: list[Sentence] = []
     for start, end in bounds:

@@ -81,7 +81,7 @@ class ClaimReader:
     # -- structure -------------------------------------------------------------------
     @staticmethod
     def token_at(doc: Doc, offset: int) -> Token:
-        return doc[max(0, bisect.bisect_right(doc_index(doc).starts, offset) - 1)]
+        return doc[max(0, doc_index(doc).token_index_at(offset))]
 
     @staticmethod
     def clause_head(token: Token, sent_start: int, sent_end: int) -> Token:

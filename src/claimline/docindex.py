@@ -27,6 +27,10 @@ class DocIndex:
         self.text: str = doc.text
         self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
 
+    def token_index_at(self, offset: int) -> int:
+        """Index of the last token starting at or before ``offset`` (-1 if none)."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
     def first_at_or_after(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset`` (``len(doc)`` if none)."""
         return bisect.bisect_left(self.starts, offset)

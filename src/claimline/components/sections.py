@@ -32,13 +32,15 @@ class SectionsComponent:
     def __call__(self, doc: Doc) -> Doc:
         sections = self._sectioner(doc.text)
         doc._.claimline_sections = [[s.kind, s.start, s.end] for s in sections]
-        if doc.has_annotation("SENT_START"):
-            model_starts = [sent[0].idx for sent in doc.sents]
-        else:
-            model_starts = []
-        bounds = refine_sentences(doc.text, model_starts, [s.start for s in sections])
+        bounds = doc_sentences(doc, [s.start for s in sections])
         doc._.claimline_sentences = [[s, e] for s, e in bounds]
         return doc
+
+
+def doc_sentences(doc: Doc, section_starts: list[int]) -> list[tuple[int, int]]:
+    """The model's sentences of ``doc`` refined with line and section breaks."""
+    model_starts = [sent[0].idx for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+    return refine_sentences(doc.text, model_starts, section_starts)
 
 
 @Language.factory(
@@ -51,4 +53,4 @@ def make_sections(nlp: Language, name: str, rules_path: str | None) -> SectionsC
     return SectionsComponent(nlp, name, rules_path=rules_path)
 
 
-__all__ = ["SectionsComponent", "make_sections"]
+__all__ = ["SectionsComponent", "doc_sentences", "make_sections"]

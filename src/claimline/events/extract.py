@@ -296,16 +296,15 @@ class _DocContext:
         self._sent_starts = [s for s, _ in self.sentences]
         self.sections = [tuple(s) for s in (doc._.claimline_sections or [])]
         self._section_starts = [s for _, s, _ in self.sections]
-        index = doc_index(doc)
-        self._text = index.text
-        self._tok_starts = index.starts
+        self._index = doc_index(doc)
+        self._text = self._index.text
         published = doc._.claimline_published
         self.published = dt.date.fromisoformat(published) if published else None
         self.mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
         self.claims = list(doc._.claimline_claims or [])
 
     def token_at(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self._tok_starts, offset) - 1
+        i = self._index.token_index_at(offset)
         return i if i >= 0 else None
 
     def span_root(self, start: int, end: int):
