@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     import claimline
-    from claimline.text import normalise_for_model
+    from claimline.text.normalise import normalise_for_model
 
     meta = json.loads((args.raw / "metadata.json").read_text(encoding="utf-8"))["articles"]
     nlp = claimline.load(args.model, components=[]) if args.baseline else claimline.load(args.model)

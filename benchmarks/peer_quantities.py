@@ -32,7 +32,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimline.quantities import quantity_finder
+from claimline.quantities.finder import quantity_finder
 
 _ROOT = Path(__file__).resolve().parents[1]
 # CI has ../shared beside the clone; a worktree under wt/ has it one level further up.

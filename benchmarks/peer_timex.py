@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peer specs not found in {args.dir}: skipped (pass --dir).")
         return 0
     import claimline
-    from claimline.text import normalise_for_model
+    from claimline.text.normalise import normalise_for_model
 
     nlp = claimline.load(args.model, components=["claimline_sections", "claimline_timexes"])
     cases = []

@@ -9,7 +9,7 @@ short articles made from the seeds' paragraphs, see ``benchmarks/synthetic.py``)
 
 - ``1 process``: ``claimline.extract_many`` (the ``claimline extract`` loop);
 - ``n_process=N``: the same with spaCy's multiprocessing (``claimline extract --jobs N``);
-- ``dask local:N``: ``claimline.dask.run`` on a LocalCluster of N worker processes
+- ``dask local:N``: ``claimline.distributed.run`` on a LocalCluster of N worker processes
   (``claimline extract --scheduler local:N``), JSONL parts and the Timeline reduce.
 
 ``startup`` is loading the model and extracting one sentence (first-use costs), for Dask
@@ -58,7 +58,7 @@ def _records(path: Path) -> list[dict]:
 
 def run_local(corpus: Path, out: Path, jobs: int, model: str) -> dict:
     import claimline
-    from claimline.sinks import article_line
+    from claimline.io.sinks import article_line
 
     start = time.perf_counter()
     nlp = claimline.load(model)
@@ -78,7 +78,7 @@ def run_local(corpus: Path, out: Path, jobs: int, model: str) -> dict:
 def run_dask(corpus: Path, out: Path, workers: int, model: str, partition_size: int) -> dict:
     from distributed import Client, LocalCluster
 
-    from claimline.dask import run
+    from claimline.distributed import run
 
     def warm() -> None:
         import claimline

@@ -84,12 +84,12 @@ def _timed(step, text: str) -> float:
 
 
 def pure(sizes: list[str]) -> None:
-    from claimline.chunking import chunk_bounds
-    from claimline.htmltext import html_evidence
-    from claimline.language import detect_language
-    from claimline.sections import split_sections
-    from claimline.sentences import refine_sentences
-    from claimline.text import normalise_for_model
+    from claimline.batch import chunk_bounds
+    from claimline.text.html import html_evidence
+    from claimline.text.language import detect_language
+    from claimline.layout.sections import split_sections
+    from claimline.layout.sentences import refine_sentences
+    from claimline.text.normalise import normalise_for_model
 
     steps = {
         "normalise_for_model": normalise_for_model,

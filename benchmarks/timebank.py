@@ -31,7 +31,7 @@ HEIDELTIME = {"strict F1": 85.99, "relaxed F1": 90.97, "value F1": 73.63, "type 
 
 def run(path: Path, model: str) -> list[tuple[dict, list[TimexRecord], list[TimexRecord]]]:
     import claimline
-    from claimline.text import normalise_for_model
+    from claimline.text.normalise import normalise_for_model
 
     nlp = claimline.load(model, config={"claimline_timexes": {"split_ranges": True}})
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from timeline_helpers import _period
 
-from claimline.text import normalise_for_model
+from claimline.text.normalise import normalise_for_model
 
 
 def run_events(nlp, text: str, *, timexes: dict[str, str], mentions: dict[str, tuple[str, str]] | None = None,

@@ -9,10 +9,11 @@ import sys
 import pytest
 
 import claimline
-from claimline.api import ExtractionFailure
+import claimline.io.inputs
+from claimline.batch import ExtractionFailure
 from claimline.cli import main
 from claimline.components.sections import SectionsComponent
-from claimline.sinks import article_line
+from claimline.io.sinks import article_line
 from conftest import RAW, ROOT, SEED_IDS, seed_published, seed_text
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -175,7 +176,7 @@ def test_bad_jsonl_lines_are_reported_with_their_line_number(tmp_path, capsys):
     assert "'text' is missing" in errors[2] and "'published'='21/09/2025' is not a valid date" in errors[3]
     assert f"{corpus}:11: doc_id '{SEED_IDS[0]}' already read from {corpus}:1: skipped" in errors[4]
     written = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
-    assert written == [*SEED_IDS, claimline.api.default_doc_id("Le 14 juillet 2024, le défilé a eu lieu à Paris.")]
+    assert written == [*SEED_IDS, claimline.io.inputs.default_doc_id("Le 14 juillet 2024, le défilé a eu lieu à Paris.")]
 
 
 def test_cli_pipeline_failure_is_one_line_and_the_batch_goes_on(tmp_path, capsys, failing_on):

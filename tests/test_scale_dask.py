@@ -12,8 +12,8 @@ pytest.importorskip("distributed")
 
 import claimline  # noqa: E402
 from claimline.cli import main  # noqa: E402
-from claimline.dask import connect, plan_partitions, run  # noqa: E402
-from claimline.sinks import article_line  # noqa: E402
+from claimline.distributed import connect, plan_partitions, run  # noqa: E402
+from claimline.io.sinks import article_line  # noqa: E402
 from conftest import RAW, ROOT, SEED_IDS  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

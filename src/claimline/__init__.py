@@ -37,11 +37,11 @@ _LAZY = {
     "load": "claimline.pipeline",
     "extract": "claimline.api",
     "extract_many": "claimline.api",
-    "ExtractionFailure": "claimline.api",
-    "ArticleInput": "claimline.api",
-    "split_sections": "claimline.sections",
-    "html_to_text": "claimline.htmltext",
-    "detect_language": "claimline.language",
+    "ExtractionFailure": "claimline.batch",
+    "ArticleInput": "claimline.io.inputs",
+    "split_sections": "claimline.layout.sections",
+    "html_to_text": "claimline.text.html",
+    "detect_language": "claimline.text.language",
     "evaluate": "claimline.evaluate",
     "Timeline": "claimline.timeline",
     "build_timeline": "claimline.timeline",
@@ -49,11 +49,13 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimline.api import ArticleInput, ExtractionFailure, extract, extract_many
-    from claimline.htmltext import html_to_text
-    from claimline.language import detect_language
+    from claimline.api import extract, extract_many
+    from claimline.batch import ExtractionFailure
+    from claimline.io.inputs import ArticleInput
+    from claimline.text.html import html_to_text
+    from claimline.text.language import detect_language
     from claimline.pipeline import load
-    from claimline.sections import split_sections
+    from claimline.layout.sections import split_sections
     from claimline.timeline import Timeline, build_timeline, timeline_json_schema
 
 

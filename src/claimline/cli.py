@@ -20,58 +20,33 @@ from itertools import chain
 from pathlib import Path
 
 from claimline.errors import ClaimlineError, Errors, InputError
+from claimline.io.progress import progress_bar, report
 
-PROGRESS_MIN_ITEMS = 4
 FORMATS = ("files", "jsonl")
 
 
-def _progress(total: int):
-    """A tqdm bar (articles/s) on stderr; off when stderr is not a terminal or the batch is tiny."""
-    from tqdm import tqdm
-
-    return tqdm(
-        total=total,
-        desc="extract",
-        unit="article",
-        file=sys.stderr,
-        disable=None if total >= PROGRESS_MIN_ITEMS else True,
-        smoothing=0.1,
-    )
-
-
 def _sink(args: argparse.Namespace):
-    from claimline.sinks import FilesSink, JsonlSink
+    from claimline.io.sinks import FilesSink, JsonlSink
 
     if args.format == "jsonl":
         return JsonlSink(Path(args.output or "out.jsonl"), resume=args.resume)
     return FilesSink(Path(args.output or "out"))
 
 
-def _report(written: int, skipped: int, where: object, errors: list[str]) -> int:
-    done = f" ({skipped} already done, skipped)" if skipped else ""
-    print(f"claimline: {written} article(s) written to {where}{done}", file=sys.stderr)
-    if errors:
-        print(f"claimline: {len(errors)} input(s) failed:", file=sys.stderr)
-        for message in errors:
-            print(f"  error: {message}", file=sys.stderr)
-        return 1
-    return 0
-
-
 def cmd_extract(args: argparse.Namespace) -> int:
     """Stream the inputs through the pipeline, writing each Article as it comes."""
-    from claimline.api import parse_published
+    from claimline.io.inputs import parse_published
 
     published = parse_published(args.published, name="--published") if args.published else None
     for name, value in (("--jobs", args.jobs), ("--batch-size", args.batch_size)):
         if value < 1:
             raise InputError(Errors.E010.format(name=name, value=value, detail="expected 1 or more"))
     if args.scheduler:
-        from claimline.dask import cmd_extract_dask
+        from claimline.distributed import cmd_extract_dask
 
         return cmd_extract_dask(args, published=published.isoformat() if published else None)
-    from claimline.api import iter_results
-    from claimline.corpus import count_items, iter_inputs, plan_inputs
+    from claimline.batch import iter_results
+    from claimline.io.corpus import count_items, iter_inputs, plan_inputs
     from claimline.models import Article
     from claimline.pipeline import load
 
@@ -81,7 +56,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     done = sink.done() if args.resume else set()
     first_origin: dict[str, str] = {}
     skipped = written = 0
-    bar = _progress(count_items(sources))
+    bar = progress_bar(count_items(sources))
 
     def fail(message: str) -> None:  # an input that never reaches the pipeline
         errors.append(message)
@@ -122,7 +97,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     finally:
         bar.close()
         sink.close()
-    return _report(written, skipped, getattr(sink, "path", None) or sink.folder, errors)
+    return report(written, skipped, getattr(sink, "path", None) or sink.folder, errors)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -166,7 +141,7 @@ def read_articles(paths: Sequence[str], errors: list[str]):
     (``extract --format jsonl`` output, Dask parts); bad files or lines go to ``errors``."""
     from pydantic import ValidationError
 
-    from claimline.corpus import read_text_file
+    from claimline.io.corpus import read_text_file
     from claimline.models import Article
 
     def parse(text: str, where: object) -> None:

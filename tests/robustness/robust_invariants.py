@@ -27,7 +27,7 @@ import jsonschema
 from pydantic import BaseModel
 
 from claimline.models import Article, Span, article_json_schema
-from claimline.text import normalise_for_model
+from claimline.text.normalise import normalise_for_model
 
 _ORDERED = (("earliest", "latest"), ("low", "high"), ("start", "end"))
 _IDS_DESCRIPTION = re.compile(r"\bids?\b", re.IGNORECASE)

@@ -8,8 +8,9 @@ import pytest
 from robust_invariants import check_article, walk
 
 import claimline
+import claimline.io.inputs
 from claimline.errors import InputError
-from claimline.language import _rules, detect_language
+from claimline.text.language import _rules, detect_language
 
 FRENCH = "Le 18 septembre 2025, Donald Trump a reçu Emmanuel Macron à Washington pour parler de l’Ukraine."
 ENGLISH = (
@@ -68,7 +69,7 @@ def test_every_language_example_of_the_resource_is_recognised():
 
 def test_another_script_is_flagged():
     text = "特朗普总统周四表示，他将在下周与俄罗斯总统普京会面，讨论乌克兰战争的问题以及停火的条件。" * 2
-    assert claimline.api.prepare_text(text)[1][0].startswith("[W001]")
+    assert claimline.io.inputs.prepare_text(text)[1][0].startswith("[W001]")
 
 
 HTML = (

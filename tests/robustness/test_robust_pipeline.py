@@ -13,7 +13,7 @@ from robust_invariants import check_article
 from robust_strategies import french_texts, published_dates, random_texts
 
 import claimline
-from claimline.htmltext import html_evidence
+from claimline.text.html import html_evidence
 
 PIPELINE = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

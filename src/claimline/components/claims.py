@@ -1,7 +1,7 @@
 """``claimline_claims``: quantified claims (``doc._.claimline_claims``), run last.
 
 Groups the quantities of ``claimline_quantities`` by clause into claims with their
-source, modality, section, entities and timex (:mod:`claimline.claims`). Entities and
+source, modality, section, entities and timex (:mod:`claimline.claims.attribution`). Entities and
 timexes are read from ``doc._.claimline_mentions`` and ``doc._.claimline_timexes``
 when the components that write them run before; the lists stay empty otherwise.
 
@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.claims import build_claims, claim_reader
+from claimline.claims.attribution import build_claims, claim_reader
 from claimline.components.quantities import sentence_sections
-from claimline.extensions import register_extensions
+from claimline.doc import register_extensions
 
 
 class ClaimsComponent:

@@ -27,7 +27,7 @@ from claimline.entities.recognise import NameRules, Token, clean_model_entity, c
 from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.entities.resources import load_rules
 from claimline.errors import Errors, InputError
-from claimline.extensions import register_extensions
+from claimline.doc import register_extensions
 from claimline.models import SectionKind
 
 DEFAULT_SECTIONS = ["title", "body", "aside", "comments"]

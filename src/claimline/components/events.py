@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from claimline.events.extract import EventFinder
 from claimline.events.lexicon import load_lexicon
-from claimline.extensions import register_extensions
+from claimline.doc import register_extensions
 
 
 class EventsComponent:

@@ -8,8 +8,8 @@ per quantity, shaped like :class:`claimline.models.Quantity` (ids ``q1``, ``q2``
 >>> [(q["value"], q["qualifier"], q["counted"]) for q in doc._.claimline_quantities]  # doctest: +SKIP
 [(500.0, 'more_than', 'drone'), (40.0, None, 'missile')]
 
-The finding is :mod:`claimline.quantities` (spaCy-free); this component adds what is
-counted or measured from the parse (:mod:`claimline.counted`) and, as the gold
+The finding is :mod:`claimline.quantities.finder` (spaCy-free); this component adds what is
+counted or measured from the parse (:mod:`claimline.quantities.counted`) and, as the gold
 guidelines do, extends the span of a count over the noun that directly follows it
 ("plus de 500 drones"; not over a "de" complement: "250 km2" de territoire). Sentences of the sections
 in ``skip_sections`` (default: boilerplate, i.e. ads and forms) are not read.
@@ -22,11 +22,11 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.counted import counted_lemma, measured_before, noun_right_after
+from claimline.quantities.counted import counted_lemma, measured_before, noun_right_after
 from claimline.errors import Errors, InputError
-from claimline.extensions import register_extensions
+from claimline.doc import register_extensions
 from claimline.models import SectionKind
-from claimline.quantities import RELATIVE_UNITS, quantity_finder
+from claimline.quantities.finder import RELATIVE_UNITS, quantity_finder
 
 _SECTION_KINDS = set(SectionKind.__args__)
 

@@ -3,9 +3,9 @@
 Runs after the parser, which it leaves untouched (forcing boundaries before the parser
 makes the French models split sentences in odd places). It writes
 
-- ``doc._.claimline_sections``: ``[[kind, start, end], ...]`` (:mod:`claimline.sections`);
+- ``doc._.claimline_sections``: ``[[kind, start, end], ...]`` (:mod:`claimline.layout.sections`);
 - ``doc._.claimline_sentences``: ``[[start, end], ...]``, the model's sentences refined
-  with line and section breaks (:mod:`claimline.sentences`), so that a title, a heading
+  with line and section breaks (:mod:`claimline.layout.sentences`), so that a title, a heading
   or "J’aime" never merges with the next sentence. Every later claimline component and
   the Article use these sentences.
 """
@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.extensions import register_extensions
-from claimline.sections import load_sectioner
-from claimline.sentences import refine_sentences
+from claimline.doc import register_extensions
+from claimline.layout.sections import load_sectioner
+from claimline.layout.sentences import refine_sentences
 
 
 class SectionsComponent:

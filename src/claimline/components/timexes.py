@@ -15,7 +15,7 @@ import datetime as dt
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.extensions import register_extensions
+from claimline.doc import register_extensions
 from claimline.timexes.annotate import annotate, check_vague_type
 from claimline.timexes.lexicon import load_grammar
 from claimline.timexes.tense import tense_reader

@@ -2,7 +2,7 @@
 
 Used to score event dates: a gold event dated "2025-09" happened some day of September
 2025; a prediction is an ``earliest``/``latest`` pair. This deliberately does not reuse
-:func:`claimline.timexes.calendar.bounds`, which computes the predictions' periods: a
+:func:`claimline.calendar.bounds`, which computes the predictions' periods: a
 scorer that shared the calendar code it judges would not see that code's mistakes.
 
 >>> period_of("2025-09-18")

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimline.docindex import doc_index
+from claimline.doc import doc_index
 from claimline.events.lexicon import EventLexicon
 from claimline.periods import is_datable, width
 

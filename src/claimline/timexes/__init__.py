@@ -7,7 +7,7 @@
 """
 
 from claimline.timexes.annotate import Annotation, annotate, infer_published
-from claimline.timexes.calendar import bounds
+from claimline.calendar import bounds
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar
 from claimline.timexes.resolve import Context, Resolution, duration_value, resolve

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from claimline.timexes.calendar import bounds, iso_week, season_bounds, season_of, shift
+from claimline.calendar import bounds, iso_week, season_bounds, season_of, shift
 from claimline.timexes.dateparse import parse_date
 from claimline.timexes.detect import Candidate
 from claimline.timexes.lexicon import Lexicon, load_grammar, unit as _unit

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claimline.models import Section, SectionKind
 from claimline.resources import load_json
-from claimline.text import line_spans, normalise_for_model
+from claimline.text.normalise import line_spans, normalise_for_model
 
 _FLAGS = re.IGNORECASE
 

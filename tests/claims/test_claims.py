@@ -82,7 +82,7 @@ def test_seed_000_war_mapper(seed_articles):
 
 def test_timexes_and_entities_when_present(nlp):
     """Other components' timexes and mentions are linked when the Doc has them."""
-    from claimline.claims import build_claims, claim_reader
+    from claimline.claims.attribution import build_claims, claim_reader
     from claimline.components.quantities import sentence_sections
 
     text = "Selon le Kremlin, 500 drones ont été abattus le 19 septembre."

@@ -1,4 +1,4 @@
-"""The ``Doc._`` extensions claimline's components read and write.
+"""The ``Doc._`` extensions claimline's components read and write, and the offset index of a Doc.
 
 Values are JSON-friendly (str, int, float, None, lists and dicts of them) so that
 docs serialise across ``nlp.pipe(n_process=...)`` workers and into ``Doc.to_bytes``.
@@ -17,6 +17,9 @@ docs serialise across ``nlp.pipe(n_process=...)`` workers and into ``Doc.to_byte
 
 from __future__ import annotations
 
+import bisect
+
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 EXTENSIONS = (
@@ -43,4 +46,42 @@ def register_extensions() -> None:
 
 register_extensions()
 
-__all__ = ["EXTENSIONS", "register_extensions"]
+
+# -- offset index (built once per Doc) --------------------------------------------------
+
+
+class DocIndex:
+    """The text and token start offsets of one Doc."""
+
+    __slots__ = ("doc", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
+
+    def token_index_at(self, offset: int) -> int:
+        """Index of the last token starting at or before ``offset`` (-1 if none)."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def first_at_or_after(self, offset: int) -> int:
+        """Index of the first token starting at or after ``offset`` (``len(doc)`` if none)."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def tokens_between(self, start: int, end: int) -> range:
+        """Indices of the tokens that start in ``[start, end)``."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+
+_last: DocIndex | None = None
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The :class:`DocIndex` of ``doc`` (cached for the last Doc asked about)."""
+    global _last
+    if _last is None or _last.doc is not doc:
+        _last = DocIndex(doc)
+    return _last
+
+
+__all__ = ["EXTENSIONS", "register_extensions", "DocIndex", "doc_index"]

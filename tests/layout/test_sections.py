@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimline.sections import split_sections
+from claimline.layout.sections import split_sections
 from conftest import SEED_IDS, seed_text
 
 # For each seed: (kind, how the section's first line begins), in order.

@@ -6,9 +6,9 @@ A JSONL corpus has one article per line::
 
 (``doc_id`` and ``published`` are optional, other keys are ignored). Nothing is read
 before it is needed: :func:`plan_inputs` lists the sources, :func:`iter_inputs` yields
-one :class:`~claimline.api.ArticleInput` at a time; bad inputs go to an error list (one
+one :class:`~claimline.io.inputs.ArticleInput` at a time; bad inputs go to an error list (one
 line each) and the stream goes on. The decoding helpers work on bytes so that
-:mod:`claimline.dask` reads any fsspec URL with them.
+:mod:`claimline.distributed` reads any fsspec URL with them.
 
 >>> errors = []
 >>> sources = plan_inputs(["data/raw", "corpus.jsonl"], errors)  # doctest: +SKIP
@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimline.api import ArticleInput, default_doc_id, parse_published
+from claimline.io.inputs import ArticleInput, default_doc_id, parse_published
 from claimline.errors import Errors, InputError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

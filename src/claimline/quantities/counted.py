@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimline.docindex import doc_index
+from claimline.doc import doc_index
 
 _OF = {"de", "d'", "du", "des"}
 _SKIP_ADV = {"plus", "moins", "très", "environ"}

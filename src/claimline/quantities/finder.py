@@ -8,8 +8,8 @@
 >>> finder.find("pendant 15 mois, en 2022, le 47ᵉ président, l'article 5, un MiG 31")
 []
 
-The finder reads numbers (:mod:`claimline.normalize.numbers`) and the unit after them
-(:mod:`claimline.normalize.units`), attaches the qualifier before or after them
+The finder reads numbers (:mod:`claimline.quantities.numbers`) and the unit after them
+(:mod:`claimline.quantities.units`), attaches the qualifier before or after them
 ("plus de", "au bas mot", "environ"), joins ranges ("entre 12 et 18", "de 500 à
 5 500 km", the unit carried to the first bound) and leaves out what is no quantity:
 durations and dates (timexes), years, ordinals, numbers in names ("MiG 31", "F-16",
@@ -29,8 +29,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimline.models import Qualifier
-from claimline.normalize.numbers import NumberMatch, NumberReader, number_reader
-from claimline.normalize.units import UnitLexicon, UnitMatch, unit_lexicon
+from claimline.quantities.numbers import NumberMatch, NumberReader, number_reader
+from claimline.quantities.units import UnitLexicon, UnitMatch, unit_lexicon
 from claimline.resources import load_json
 
 RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fraction", "ratio"})

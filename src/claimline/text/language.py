@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claimline.errors import Warnings
 from claimline.resources import load_json
-from claimline.text import normalise_for_model
+from claimline.text.normalise import normalise_for_model
 
 MAX_CHARS = 200_000
 """Only the beginning of a longer text is read."""

@@ -20,7 +20,7 @@ Command line::
 Python::
 
     from distributed import Client, LocalCluster
-    from claimline.dask import run
+    from claimline.distributed import run
 
     with LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1",
                       dashboard_address=None) as cluster, Client(cluster) as client:
@@ -29,7 +29,7 @@ Python::
 
 or, for your own Dask graph, a bag of Articles::
 
-    from claimline.dask import read_corpus, extract_partition
+    from claimline.distributed import read_corpus, extract_partition
     bag = read_corpus(["s3://bucket/archive/*.jsonl"]).map_partitions(extract_partition)
 """
 
@@ -41,12 +41,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimline.api import ArticleInput, ExtractionFailure, iter_results
-from claimline.corpus import JSONL_SUFFIXES, decode_text, parse_jsonl_line, parse_metadata
+from claimline.batch import ExtractionFailure, iter_results
+from claimline.io.inputs import ArticleInput
+from claimline.io.corpus import JSONL_SUFFIXES, decode_text, parse_jsonl_line, parse_metadata
 from claimline.errors import Errors, InputError, MissingDependencyError
 from claimline.models import Article
 from claimline.pipeline import DEFAULT_MODEL
-from claimline.sinks import article_line
+from claimline.io.sinks import article_line
 from claimline.timeline import Timeline, TimelineParts, assemble_timeline, timeline_parts
 
 try:
@@ -55,7 +56,7 @@ try:
     import fsspec
 except ImportError as err:  # pragma: no cover
     raise MissingDependencyError(
-        Errors.E015.format(what="claimline.dask (--scheduler)", package=err.name, extra="dask")
+        Errors.E015.format(what="claimline.distributed (--scheduler)", package=err.name, extra="dask")
     ) from err
 
 PART_NAME = "part-{:05d}"
@@ -445,7 +446,7 @@ def connect(scheduler: str):
 
 def cmd_extract_dask(args, *, published: str | None) -> int:
     """``claimline extract --scheduler ...``: :func:`run`, with a progress bar and the CLI report."""
-    from claimline.cli import _progress, _report
+    from claimline.io.progress import progress_bar, report
 
     if args.format == "files":
         raise InputError(
@@ -457,7 +458,7 @@ def cmd_extract_dask(args, *, published: str | None) -> int:
     errors: list[str] = []
     parts = plan_partitions(args.paths, partition_size=args.partition_size, errors=errors)
     client = connect(args.scheduler)
-    bar = _progress(sum(len(p) for p in parts))
+    bar = progress_bar(sum(len(p) for p in parts))
     try:
         result = run_parts(
             parts,
@@ -479,7 +480,7 @@ def cmd_extract_dask(args, *, published: str | None) -> int:
     result.errors[:0] = errors
     if result.timeline is not None:
         _write_atomic(f"{out.rstrip('/')}/timeline.json", (result.timeline.model_dump_json(indent=2) + "\n").encode())
-    return _report(result.n_written, result.n_skipped, f"{out} ({len(result.parts)} part(s))", result.errors)
+    return report(result.n_written, result.n_skipped, f"{out} ({len(result.parts)} part(s))", result.errors)
 
 
 __all__ = [

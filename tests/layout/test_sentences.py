@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimline.sentences import refine_sentences
-from claimline.text import normalise_for_model
+from claimline.layout.sentences import refine_sentences
+from claimline.text.normalise import normalise_for_model
 
 
 def sentences(article):

@@ -31,7 +31,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
-from claimline.docindex import doc_index
+from claimline.doc import doc_index
 from claimline.resources import load_json
 
 

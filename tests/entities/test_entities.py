@@ -94,7 +94,7 @@ def test_a_person_named_like_a_place(extract):
 
 
 def test_the_models_entities_are_left_alone(nlp):
-    from claimline.text import normalise_for_model
+    from claimline.text.normalise import normalise_for_model
 
     text = "Les Européens et les Russes négocient à Moscou."
     doc = nlp(normalise_for_model(text))

@@ -19,7 +19,7 @@ from claimline.errors import Errors, MissingDependencyError
 from claimline.periods import format_date, precision
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimline.timeline import Period, Timeline
+    from claimline.timeline.model import Period, Timeline
 
 
 def _period_fields(period: Period | None) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""Reading inputs (files, folders, JSONL corpora) and writing Articles (sinks)."""

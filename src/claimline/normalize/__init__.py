@@ -1,1 +1,0 @@
-"""spaCy-free normalisers: French numbers (:mod:`.numbers`) and units (:mod:`.units`)."""

@@ -1,0 +1,1 @@
+"""Text as the model reads it: normalisation for the model, HTML to text, language check."""
