@@ -130,12 +130,13 @@ def _glued_before(text: str, start: int, ends: set[int], free: frozenset[str]) -
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return False
-    word = found.group(1)
-    if found.end(1) in ends or fold(word).rstrip(".'’") in free or not word[:1].isupper():
+    word = re.split(r"['’]", found.group(1))[-1]  # "d'Air France"
+    word_start = found.end(1) - len(word)
+    if not word or found.end(1) in ends or fold(word).rstrip(".'’") in free or not word[:1].isupper():
         return False  # "anti-Trump", "En France", "M. Macron"
     if text[start - 1] == "-":
         return True
-    before = text[max(0, found.start(1) - 3) : found.start(1)].rstrip(" ")
+    before = text[max(0, word_start - 3) : word_start].rstrip(" ")
     return bool(before) and before[-1] not in _SENTENCE_END and not before[-1].isspace()
 
 

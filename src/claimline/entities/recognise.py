@@ -198,6 +198,8 @@ def _continues(candidate: Candidate, inside: Sequence[GazetteerMatch], tokens: S
         and not inside[0].start <= t.start < inside[0].end and any(c.isalnum() for c in t.text)
     ]
     named = [t for t in extra if fold(t.text) not in _LINKS]
+    if len(named) < len(extra) and any(t.sent_start for t in named):
+        return False  # "Déclaration du ministère …": a capitalised first word, then "du"
     return bool(named) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in named)
 
 
