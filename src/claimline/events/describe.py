@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claimline.claims.modality import modality_reader
 from claimline.events.context import (
     CLAUSE_DEPS,
     DocContext,
@@ -26,7 +27,6 @@ from claimline.events.context import (
     clause_tokens,
     is_ne,
     is_past,
-    tenses,
 )
 from claimline.events.lexicon import EventLexicon
 
@@ -118,34 +118,37 @@ def location(ctx: DocContext, pred, lex: EventLexicon) -> str | None:
     return None
 
 
-def modality(ctx: DocContext, lex: EventLexicon, pred, timex: dict) -> tuple[str, str]:
-    """(modality, polarity) of the event (see the module docstring)."""
+def modality(ctx: DocContext, lex: EventLexicon, pred, timex: dict, reader=None) -> tuple[str, str]:
+    """(modality, polarity) of the event: the signals of its clause, decided by the one
+    modality order shared with claims (:mod:`claimline.claims.modality`)."""
+    reader = reader or modality_reader()
     clause = clause_tokens(pred.clause)
     verb = pred.clause if pred.clause.pos_ != "NOUN" else None
     chain = [t for t in (verb, pred.head) if t is not None]
     children = [c for t in chain for c in t.children]
     governor = chain[0].head if chain and chain[0].dep_ in ("ccomp", "xcomp") else None
+    signals: set[str] = set()
     has_ne = any(is_ne(c) for c in children)
     negation = any(c.lemma_.casefold() in lex.negation_lemmas for c in children) or any(
         t.lower_ in NEGATIVE_PRONOUNS for t in clause
     )
     if (has_ne and negation) or (governor is not None and governor.lemma_.casefold() in lex.denial_lemmas):
-        return "negated", "negative"
+        signals.add("negated")
     if ctx.sentence_text(pred.head).rstrip().endswith("?"):
-        return "question", "positive"
+        signals.add("question")
     reported_by = governor is not None and governor.lemma_.casefold() in lex.reporting_lemmas
-    moods = {m for t in [*chain, *(c for c in children if c.dep_.startswith("aux"))] for m in t.morph.get("Mood")}
-    if "Cnd" in moods and not (reported_by and is_past(governor)):
-        return "conditional", "positive"
-    future = verb is not None and "Fut" in tenses(verb)
-    if pred.modal == "planned" or (future and not reported_by) or _after_publication(ctx, timex):
-        return "planned", "positive"
-    text = ctx.text_of(clause).casefold()
-    if pred.modal == "hedged" or any(h in text for h in lex.hedge_phrases):
-        return "hedged", "positive"
-    if reported_by or any(c.replace("’", "'") in text.replace("’", "'") for c in lex.according_to_cues):
-        return "reported", "positive"
-    return "asserted", "positive"
+    mood = reader.verb_mood(verb) if verb is not None else None
+    if mood == "conditional" and not (reported_by and is_past(governor)) and pred.modal is None:
+        signals.add("conditional")
+    if pred.modal == "planned" or (mood == "future" and not reported_by) or _after_publication(ctx, timex):
+        signals.add("planned")
+    text = ctx.text_of(clause)
+    if pred.modal == "hedged" or reader.has_hedge(text) or any(h in text.casefold() for h in lex.hedge_phrases):
+        signals.add("hedged")
+    folded = text.casefold().replace("’", "'")
+    if reported_by or any(c.replace("’", "'") in folded for c in lex.according_to_cues):
+        signals.add("reported")
+    return reader.decide(signals), "negative" if "negated" in signals else "positive"
 
 
 def _after_publication(ctx: DocContext, timex: dict) -> bool:

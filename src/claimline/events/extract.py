@@ -27,6 +27,7 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 GENITIVE = frozenset({"de", "d'", "d’", "du", "des", "pour"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM"})
 MAX_CLIMB = 4
-NOUN_WINDOW = 3  # tokens between an event noun and the timex it precedes ("invasion russe en 2022")
+_PARTICIPLE = re.compile(r"^(\w{2,})é(?:e|s|es)?$")
+NOUN_WINDOW = 5  # tokens between an event noun and the timex it precedes ("invasion russe en 2022")
 
 
 @dataclass(frozen=True)
@@ -151,12 +153,12 @@ class EventFinder:
     def _from_verb(self, verb) -> Predicate | None:
         lemma = verb.lemma_.casefold()
         lex = self.lex
-        if lemma in lex.light_verb_lemmas:
+        if lemma in lex.light_verb_lemmas or (verb.dep_ == "acl" and lemma in lex.planning_lemmas):
             noun = next(
                 (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and self._is_event_noun(c)),
                 None,
             )
-            if noun is None and verb.dep_ == "acl" and self._is_event_noun(verb.head):
+            if noun is None and verb.dep_ == "acl" and lemma in lex.planning_lemmas and self._is_event_noun(verb.head):
                 noun = verb.head  # "la rencontre prévue fin février"
             if noun is not None:
                 return Predicate(noun, verb)
@@ -179,19 +181,26 @@ class EventFinder:
         return noun
 
     def _preceding_event_noun(self, ctx: DocContext, root, start: int):
-        """An event noun just before the timex ("l'invasion russe en 2022")."""
+        """An event noun just before the timex, whose phrase runs up to it ("l'invasion
+        russe en 2022", "la fondation du parti, en 1834")."""
         i = ctx.token_at(start)
         if i is None:
             return None
         doc = ctx.doc
+        between = []
         for j in range(i - 1, max(i - 1 - NOUN_WINDOW, -1), -1):
             tok = doc[j]
             if not ctx.same_sentence(tok, root):
                 return None
             if self._is_event_noun(tok):
-                return tok
-            if tok.pos_ not in ("ADJ", "ADP", "DET", "PROPN"):  # "sa visite à Londres le 18 septembre"
+                inside = {t.i for t in tok.subtree}
+                # the words in between complete the noun ("du parti"), not another phrase
+                if all(b.i in inside or b.is_punct or b.dep_ == "case" for b in between):
+                    return tok
                 return None
+            if tok.pos_ not in ("ADJ", "ADP", "DET", "PROPN", "NOUN") and tok.text != ",":
+                return None
+            between.append(tok)
         return None
 
     def _is_event_noun(self, tok) -> bool:
@@ -201,7 +210,9 @@ class EventFinder:
     def _is_predicate(tok) -> bool:
         if tok.pos_ == "VERB":
             return True
-        return tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm")
+        if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
+            return True
+        return _participle_lemma(tok) is not None
 
     def _coordinated(self, pred: Predicate, anchor: Anchor, own: set[int]):
         """Verbs coordinated with a dated verb share its date unless they have their own."""
@@ -227,7 +238,7 @@ class EventFinder:
         return {
             "id": "",
             "trigger": {"start": start, "end": end},
-            "lemma": head.lemma_.casefold(),
+            "lemma": _participle_lemma(head) or head.lemma_.casefold(),
             "label": describe.label(ctx, pred),
             "timex_id": timex["id"],
             "value": timex.get("value"),
@@ -241,6 +252,15 @@ class EventFinder:
             "modality": modality,
             "polarity": polarity,
         }
+
+
+def _participle_lemma(tok) -> str | None:
+    """The infinitive of a capitalised participle the tagger took for a noun at the head
+    of a participial clause ("Nommé le 5 septembre, X ..." -> "nommer"), else None."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("advcl", "acl", "ROOT") or not tok.text[:1].isupper():
+        return None
+    m = _PARTICIPLE.match(tok.text.casefold())
+    return m[1] + "er" if m else None
 
 
 __all__ = ["EventFinder", "Predicate"]
