@@ -178,7 +178,7 @@ def label(ctx: DocContext, pred) -> str:
     parts = [
         _phrase(ctx, subj) if subj is not None else "",
         _verb_group(ctx, head),
-        _phrase(ctx, obj, keep_case=True) if obj is not None and obj.dep_ != "ccomp" else "",
+        _phrase(ctx, obj, keep_det=False, keep_case=True) if obj is not None and obj.dep_ != "ccomp" else "",
     ]
     return " – ".join(p for p in parts if p)
 
@@ -188,7 +188,7 @@ def _verb_group(ctx: DocContext, head) -> str:
     group = [c for c in head.children if c.i < head.i and (c.dep_ in AUX_DEPS or is_ne(c))]
     group += [c for c in head.children if c.i > head.i and c.dep_ == "advmod" and c.lemma_.casefold() in ("pas", "jamais", "plus")]
     tokens = sorted([head, *group], key=lambda t: t.i)
-    return _join(tokens)
+    return _join(ctx, tokens)
 
 
 def _phrase(ctx: DocContext, tok, *, keep_det: bool = True, keep_case: bool = False) -> str:
@@ -209,14 +209,26 @@ def _phrase(ctx: DocContext, tok, *, keep_det: bool = True, keep_case: bool = Fa
         if t.is_punct and t.text not in ("'", "’", "-"):
             tokens = tokens[:k]
             break
-    return _join(tokens[:LABEL_WORDS])
-
-
-def _join(tokens: list) -> str:
-    out = ""
+    kept, words = [], 0
     for t in tokens:
-        out += t.text + (t.whitespace_ if t is not tokens[-1] else "")
-    return out.strip()
+        words += not t.text.endswith(("'", "’"))
+        if words > LABEL_WORDS:
+            break
+        kept.append(t)
+    while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") or kept[-1].text.endswith(("'", "’"))):
+        kept.pop()  # never end on "à l'"
+    return _join(ctx, kept)
+
+
+def _join(ctx: DocContext, tokens: list) -> str:
+    """The tokens as written in the text (the parse reads a normalised copy), one space
+    where the text has space between two of them."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += ctx.text[t.idx : t.idx + len(t.text)]
+        if k + 1 < len(tokens) and (t.whitespace_ or tokens[k + 1].i != t.i + 1):
+            out += " "
+    return out
 
 
 __all__ = ["actors", "is_place", "label", "location", "modality", "subject_of"]

@@ -97,21 +97,22 @@ class EventFinder:
         """The predicate the timex dates, or None when it dates no event."""
         root = anchor.root
         noun = self._preceding_event_noun(ctx, root, anchor.start)
-        tok = root
+        tok, anchoring = root, set()
         for _ in range(MAX_CLIMB):
             gov = tok.head
             if gov == tok or not ctx.same_sentence(gov, root):
                 # the parse attaches the date across a sentence boundary: use the
                 # sentence's own top predicate nearest to it
-                return self._noun(noun) if noun is not None else self._local_predicate(ctx, root)
-            if self._is_event_noun(gov) and gov.i > root.i and gov.idx >= anchor.timex["span"]["end"]:
-                tok = gov  # "trois jours après son sacre": the noun anchors the timex, it is not dated by it
+                return self._noun(noun) if noun is not None else self._local_predicate(ctx, root, anchoring)
+            if self._anchors_the_timex(ctx, gov, anchor):
+                anchoring.add(gov.i)  # "trois jours après son sacre": the anchor, not the event dated
+                tok = gov
                 continue
             if self._is_event_noun(gov):
                 return self._dated_noun(gov)
             if self._is_predicate(gov):
-                if noun is not None and noun.head != gov:
-                    return self._dated_noun(noun)
+                if noun is not None and (noun.head != gov or case_of(noun) == "depuis"):
+                    return self._dated_noun(noun)  # "changé depuis les négociations d'Istanbul en 2022"
                 return self._from_verb(gov)
             if gov.pos_ in NOMINAL and tok == root and case_of(root) in GENITIVE:
                 return self._dated_noun(noun) if noun is not None else None  # "les frontières de 2014"
@@ -134,7 +135,19 @@ class EventFinder:
     def _noun(self, noun) -> Predicate:
         return Predicate(noun, self._clause_of_noun(noun))
 
-    def _local_predicate(self, ctx: DocContext, root) -> Predicate | None:
+    def _anchors_the_timex(self, ctx: DocContext, gov, anchor: Anchor) -> bool:
+        """Whether ``gov``, after the timex, is the event a relative timex counts from
+        ("trois jours après son sacre", "quatre ans après avoir quitté")."""
+        if gov.idx < anchor.timex["span"]["end"]:
+            return False
+        if self._is_event_noun(gov):
+            return True
+        span = range(anchor.start, anchor.timex["span"]["end"])
+        return self._is_predicate(gov) and any(
+            c.dep_ in ("mark", "case") and c.idx in span and c.lower_ in ("après", "avant") for c in gov.children
+        )
+
+    def _local_predicate(self, ctx: DocContext, root, skip: set[int] = frozenset()) -> Predicate | None:
         """The top verb or event noun of ``root``'s sentence nearest to it, if any."""
         s, e = ctx.sentence_bounds(root)
         first, last = ctx.token_at(s), ctx.token_at(max(s, e - 1))
@@ -142,7 +155,7 @@ class EventFinder:
             return None
         tops = [
             t for t in ctx.doc[first : last + 1]
-            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root
+            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root and t.i not in skip
             and (self._is_predicate(t) or self._is_event_noun(t))
         ]
         if not tops:
@@ -255,9 +268,12 @@ class EventFinder:
 
 
 def _participle_lemma(tok) -> str | None:
-    """The infinitive of a capitalised participle the tagger took for a noun at the head
-    of a participial clause ("Nommé le 5 septembre, X ..." -> "nommer"), else None."""
-    if tok.pos_ != "NOUN" or tok.dep_ not in ("advcl", "acl", "ROOT") or not tok.text[:1].isupper():
+    """The infinitive of a participle the tagger took for a noun at the head of a
+    participial clause ("Nommé le 5 septembre, X ..." -> "nommer") or for an adjective
+    after its auxiliary ("Washington a gelé" -> "geler"), else None."""
+    fronted = tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "acl", "ROOT") and tok.text[:1].isupper()
+    with_aux = tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)  # "a gelé" tagged ADJ
+    if not (fronted or with_aux):
         return None
     m = _PARTICIPLE.match(tok.text.casefold())
     return m[1] + "er" if m else None
