@@ -3,7 +3,8 @@
 - actors: the entities of the subject (coordinated names included: "Trump et Poutine se
   sont rencontrés"), of an inverted subject (after the verb, which the parser labels
   ``obj`` when the verb has no other subject: "a déclaré mardi le ministre"), of the
-  agent ("par ...") and of the "avec"/"entre" partners; for an event noun its "de"/"par"
+  agent ("par ..."), of the "avec"/"entre" partners and of a person or organisation
+  object ("Scholz a reçu Tusk": both take part); for an event noun its "de"/"par"
   complements; for a relative or participial clause the noun it modifies;
 - location: a named place (LOC) that is a place complement of the predicate ("à
   Anchorage", "dans la région de Valence"), never a place inside the object ("les
@@ -77,6 +78,7 @@ def actors(ctx: DocContext, pred) -> list[str]:
             if (
                 (c.dep_ == "obl:agent" and case == "par")
                 or case in COMITATIVE
+                or (c.dep_ == "obj" and head.pos_ != "NOUN" and _names_a_party(ctx, c))
                 or (head.pos_ == "NOUN" and c.dep_ == "nmod" and case in NOUN_AGENT_CASES)
             ):
                 roles.append(c)
@@ -87,6 +89,16 @@ def actors(ctx: DocContext, pred) -> list[str]:
             if eid not in ids:
                 ids.append(eid)
     return ids
+
+
+def _names_a_party(ctx: DocContext, tok) -> bool:
+    """Whether an object names a person or an organisation ("a reçu Donald Tusk", "a
+    reçu le Premier ministre Donald Tusk")."""
+    return any(
+        (m := ctx.mention_at(t)) is not None and m.get("label") in ("PER", "ORG")
+        for t in tok.subtree
+        if t.dep_ not in ("nmod",) or t == tok or t.head == tok
+    )
 
 
 def is_place(ctx: DocContext, tok, lex: EventLexicon | None = None) -> bool:
@@ -171,7 +183,8 @@ def label(ctx: DocContext, pred) -> str:
             return what
         return " – ".join(p for p in (_phrase(ctx, subj), what) if p)
     subj = subject_of(pred)
-    obj = next((c for c in head.children if c.dep_ in ("obj", "xcomp", "ccomp") and c != subj), None)
+    obj = next((c for c in head.children
+                if c.dep_ in ("obj", "xcomp", "ccomp") and c != subj and not ctx.in_timex(c)), None)
     if obj is None:
         obj = next((c for c in head.children if c.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(c) is not None
                     and c.i > head.i and not ctx.in_timex(c)), None)
@@ -194,6 +207,12 @@ def _verb_group(ctx: DocContext, head) -> str:
 def _phrase(ctx: DocContext, tok, *, keep_det: bool = True, keep_case: bool = False) -> str:
     """A short rendering of ``tok``'s phrase: the mention it heads, or its first words."""
     m = ctx.mention_at(tok)
+    if m is None and tok.pos_ == "NOUN":
+        # "le président Emmanuel Macron": the name in apposition says who
+        named = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"
+                 and c.i == tok.i + 1 and ctx.mention_at(c) is not None]
+        if named:
+            tok, m = named[0], ctx.mention_at(named[0])
     if m is not None and tok.pos_ == "PROPN":
         names = [m] + [ctx.mention_at(c) for c in tok.children if c.dep_ == "conj" and ctx.mention_at(c) is not None]
         case = case_of(tok) if keep_case else None

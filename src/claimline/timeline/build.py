@@ -235,6 +235,7 @@ class _ArticleContext:
             event_id=event.id,
             trigger=self.provenance(event.trigger.start, event.trigger.end),
             lemma=event.lemma,
+            label=event.label,
             timex=timex.span.text if timex else None,
             when=Period(
                 value=event.value, earliest=event.earliest, latest=event.latest, granularity=event.granularity
@@ -278,6 +279,7 @@ def _event_of(cluster: list[EventSource]) -> TimelineEvent:
         id="",
         lemma=first.lemma,
         text=first.trigger.text,
+        label=max(cluster, key=lambda s: (len(s.actors), s.label.count(" – "), len(s.label))).label,
         when=best.when,
         actors=list(dict.fromkeys(a for s in cluster for a in s.actors)),
         location=next((s.location for s in cluster if s.location), None),
