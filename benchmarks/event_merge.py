@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import claimline  # noqa: E402
+import claimline
 
 
 def extract(raw: Path, model: str) -> list[claimline.Article]:
