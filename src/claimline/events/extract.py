@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from claimline.calendar import is_datable, width
 from claimline.doc import doc_index
 from claimline.events.lexicon import EventLexicon
-from claimline.periods import is_datable, width
 
 PREDICATE_POS = frozenset({"VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from claimline.calendar import as_date
 from claimline.errors import Errors, InputError, Warnings
 from claimline.text.normalise import replace_surrogates
 
@@ -26,20 +27,12 @@ class ArticleInput(NamedTuple):
 
 
 def parse_published(value: str | dt.date | dt.datetime | None, *, name: str = "published") -> dt.date | None:
-    """``value`` as a date: an ISO string ("2025-09-21"), a date, a datetime or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
-            try:
-                return parse(value.strip())
-            except ValueError:
-                continue
-    raise InputError(Errors.E002.format(name=name, value=value))
+    """``value`` as a date: an ISO string ("2025-09-21"), a date, a datetime or None
+    (:func:`claimline.calendar.as_date`); InputError naming ``name`` otherwise."""
+    try:
+        return as_date(value)
+    except ValueError:
+        raise InputError(Errors.E002.format(name=name, value=value)) from None
 
 
 def default_doc_id(text: str) -> str:

@@ -15,8 +15,8 @@ import html
 import io
 from typing import TYPE_CHECKING, Any
 
+from claimline.calendar import format_date, precision
 from claimline.errors import Errors, MissingDependencyError
-from claimline.periods import format_date, precision
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimline.timeline.model import Period, Timeline

@@ -8,7 +8,7 @@ timeline with ``Timeline.model_validate_json(...)`` alone.
 [('2025-02-12', 'entretenir'), ('2025-08-15', 'sommet')]
 
 Ordering: by the first day an item can fall on, then its last, coarse before fine;
-an item known to the month is shown as ``2024-08`` (see :mod:`claimline.periods`).
+an item known to the month is shown as ``2024-08`` (see :mod:`claimline.calendar`).
 Merging: two events are one when their periods overlap, their trigger lemmas are equal
 or in the same class of ``events.json`` (``sommet`` / ``rencontrer``), their polarity
 agrees and their actors overlap (when only one side has actors, the periods must be
@@ -23,6 +23,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimline.calendar import (
+    as_date,
+    overlaps,
+    parse_bound,
+    period_label,
+    sort_key,
+)
 from claimline.entities.normalise import name_key
 from claimline.errors import Errors, InputError
 from claimline.models import (
@@ -30,12 +37,6 @@ from claimline.models import (
     Granularity,
     Modality,
     SectionKind,
-)
-from claimline.periods import (
-    overlaps,
-    parse_bound,
-    period_label,
-    sort_key,
 )
 
 TIMELINE_SCHEMA_VERSION = "1.0"
@@ -69,7 +70,7 @@ class Period(_Model):
     def _fill_label(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("label"):
             data = dict(data)
-            earliest, latest = (_as_date(data.get(k)) for k in ("earliest", "latest"))
+            earliest, latest = (as_date(data.get(k)) for k in ("earliest", "latest"))
             data["label"] = period_label(earliest, latest, data.get("granularity"))
         return data
 
@@ -304,12 +305,6 @@ def timeline_json_schema() -> dict:
     schema = Timeline.model_json_schema()
     schema["$id"] = f"https://claimline.invalid/schema/timeline/{TIMELINE_SCHEMA_VERSION}.json"
     return schema
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def _as_set(value: str | Sequence[str] | None) -> set[str] | None:
