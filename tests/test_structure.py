@@ -171,3 +171,29 @@ def test_functions_are_short():
     assert set(too_long) - FUNCTION_OFFENDERS == set(), f"functions over {MAX_FUNCTION_LINES} lines: {too_long}"
     fixed = FUNCTION_OFFENDERS - set(too_long)
     assert not fixed, f"now within {MAX_FUNCTION_LINES} lines, remove from FUNCTION_OFFENDERS: {fixed}"
+
+
+def test_components_never_import_each_other():
+    graph = {m: imports_of(m) for m in MODULES}
+    sideways = {
+        (m, t) for m, targets in graph.items() if m.startswith("claimline.components.")
+        for t in targets if t.startswith("claimline.components")
+    }
+    assert sideways == set()
+
+
+def _doc_extension_uses(path: Path) -> list[int]:
+    """Lines of ``path`` that read or write a ``Doc._.claimline_*`` slot directly."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.lineno for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr.startswith("claimline_")
+        and isinstance(node.value, ast.Attribute) and node.value.attr == "_"
+    ]
+
+
+def test_only_doc_py_touches_the_doc_extensions():
+    """Everything else goes through the typed accessors of claimline.doc."""
+    assert _doc_extension_uses(PACKAGE / "doc.py")  # the check sees them where they are
+    direct = {_relative(p): lines for p in MODULES.values() if p.name != "doc.py" and (lines := _doc_extension_uses(p))}
+    assert direct == {}

@@ -144,8 +144,9 @@ OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 def _setup(doc, published: dt.date | None) -> None:
     """Set the ``Doc._`` inputs of the pipeline."""
-    doc._.claimline_published = published.isoformat() if published else None
-    doc._.claimline_published_source = "given" if published else None
+    from claimline.doc import set_published
+
+    set_published(doc, published, "given")
 
 
 def one_line(err: BaseException) -> str:

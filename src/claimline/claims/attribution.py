@@ -23,7 +23,6 @@ The cues are data: ``resources/fr/claims.json``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +30,9 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
-from claimline.doc import doc_index
+from claimline.doc import doc_index, layer
+from claimline.doc import sentences as doc_sentences
+from claimline.layout.regions import locate
 from claimline.resources import load_json
 
 
@@ -223,20 +224,20 @@ def claim_reader(path: str | None = None) -> ClaimReader:
     return ClaimReader(load_json("claims.json", ClaimCues, path=path))
 
 
-def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, str]]) -> list[dict]:
+def build_claims(doc: Doc, reader: ClaimReader) -> list[dict]:
     """The claims of ``doc`` as dicts shaped like :class:`~claimline.models.Claim`."""
-    quantities = doc._.claimline_quantities or []
-    mentions = doc._.claimline_mentions or []
-    timexes = [t for t in (doc._.claimline_timexes or []) if t.get("type") in ("DATE", "TIME")]
+    sentences = doc_sentences(doc)
+    quantities = layer(doc, "quantities")
+    mentions = layer(doc, "mentions")
+    timexes = [t for t in layer(doc, "timexes") if t.get("type") in ("DATE", "TIME")]
     full_text = doc_index(doc).text
     quotes = reader.quotations(full_text)
-    starts = [s for s, _, _ in sentences]
     groups: dict[tuple[int, int], list[dict]] = {}
     anchors: dict[tuple[int, int], Token] = {}
     for q in quantities:
         qs = q["span"]["start"]
-        si = bisect.bisect_right(starts, qs) - 1
-        s_start, s_end, _ = sentences[si]
+        si = locate(sentences, qs)
+        s_start, s_end = sentences[si].start, sentences[si].end
         token = reader.token_at(doc, qs)
         # The number token, not the qualifier: "plus de 500" -> 500.
         for t in doc[token.i : token.i + 8]:
@@ -249,7 +250,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
         anchors.setdefault(key, token)
     claims = []
     for (si, head_i), qs in groups.items():
-        s_start, s_end, section = sentences[si]
+        s_start, s_end, section = sentences[si].start, sentences[si].end, sentences[si].section
         text = full_text[s_start:s_end]
         head = doc[head_i]
         anchor = anchors[(si, head_i)]

@@ -23,15 +23,16 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from claimline.calendar import is_datable, width
-from claimline.doc import doc_index
+from claimline.doc import DocSentence, doc_index, layer, published, section_at
+from claimline.doc import sentences as doc_sentences
 from claimline.events.lexicon import EventLexicon
+from claimline.layout.regions import locate
 
 PREDICATE_POS = frozenset({"VERB"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -71,7 +72,7 @@ class EventFinder:
 
     # -- entry point ------------------------------------------------------------
     def __call__(self, doc) -> list[dict[str, Any]]:
-        timexes = [t for t in (doc._.claimline_timexes or []) if is_datable(t)]
+        timexes = [t for t in layer(doc, "timexes") if is_datable(t)]
         if not timexes:
             return []
         ctx = _DocContext(doc)
@@ -292,16 +293,12 @@ class _DocContext:
 
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.sentences = [tuple(s) for s in (doc._.claimline_sentences or [])] or [(0, len(doc.text))]
-        self._sent_starts = [s for s, _ in self.sentences]
-        self.sections = [tuple(s) for s in (doc._.claimline_sections or [])]
-        self._section_starts = [s for _, s, _ in self.sections]
+        self.sentences = doc_sentences(doc) or [DocSentence(0, 0, len(doc.text))]
         self._index = doc_index(doc)
         self._text = self._index.text
-        published = doc._.claimline_published
-        self.published = dt.date.fromisoformat(published) if published else None
-        self.mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
-        self.claims = list(doc._.claimline_claims or [])
+        self.published = published(doc)
+        self.mentions = sorted(layer(doc, "mentions"), key=lambda m: m["span"]["start"])
+        self.claims = list(layer(doc, "claims"))
 
     def token_at(self, offset: int) -> int | None:
         i = self._index.token_index_at(offset)
@@ -317,24 +314,22 @@ class _DocContext:
         return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
     def sentence_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
+        return max(locate(self.sentences, offset), 0)
 
     def same_sentence(self, a, b) -> bool:
         return self.sentence_index(a.idx) == self.sentence_index(b.idx)
 
     def sentence_tokens(self, tok) -> list:
-        s, e = self.sentences[self.sentence_index(tok.idx)]
-        span = self.doc.char_span(s, e, alignment_mode="expand")
+        sentence = self.sentences[self.sentence_index(tok.idx)]
+        span = self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         return list(span) if span is not None else [tok]
 
     def sentence_text(self, tok) -> str:
-        s, e = self.sentences[self.sentence_index(tok.idx)]
-        return self._text[s:e]
+        sentence = self.sentences[self.sentence_index(tok.idx)]
+        return self._text[sentence.start : sentence.end]
 
     def section_of(self, offset: int) -> str:
-        if not self.sections:
-            return "body"
-        return self.sections[max(bisect.bisect_right(self._section_starts, offset) - 1, 0)][0]
+        return section_at(self.doc, offset)
 
     def text_of(self, tokens: list) -> str:
         if not tokens:
