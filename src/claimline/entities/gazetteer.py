@@ -6,8 +6,9 @@ taken from how the alias is written: a word written with two capitals or more
 appear capitalised ("Monde" in "le Monde", never "le monde"), a lower-case word in any
 case ("union européenne"). Time is linear in the text (longest alias first at each word).
 
->>> gaz = Gazetteer.from_registry(default_registry())  # doctest: +SKIP
->>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]  # doctest: +SKIP
+>>> from claimline.entities.registry import EntityRegistry
+>>> gaz = Gazetteer.from_registry(EntityRegistry.default())
+>>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]
 [('union européenne', 'ORG'), ('OTAN', 'ORG')]
 """
 

@@ -6,7 +6,7 @@ original too. This is what lets claimline feed spaCy "C'est" instead of "C’est
 (fr_core_news_sm tags "C’" as an entity) and still report offsets into the input.
 
 >>> normalise_for_model("C’est « vrai »\\u202f!")
-'C\\'est « vrai » !'
+"C'est « vrai » !"
 """
 
 from __future__ import annotations
