@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from claimline.calendar import as_date
 from claimline.errors import Errors, InputError, Warnings
-from claimline.text.normalise import replace_surrogates
+from claimline.text.model_text import replace_surrogates
 
 
 class ArticleInput(NamedTuple):
