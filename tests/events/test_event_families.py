@@ -135,7 +135,7 @@ def test_the_label_names_subject_verb_and_object(nlp):
         published="2024-06-06",
     )
     assert brief(events) == [("suspendu", "2024-06-04")]
-    assert events[0]["label"] == "Berlin – a suspendu – livraisons d'obus à l'armée tchadienne"  # the parse's normalised apostrophes
+    assert events[0]["label"] == "Berlin — a suspendu — livraisons d'obus à l'armée tchadienne"  # the parse's normalised apostrophes
 
 
 # -- dates with their precision ----------------------------------------------------------

@@ -12,7 +12,7 @@
 - modality: negated, question, conditional, planned (future, intention verb, or a date
   after a *given* publication date: an inferred one is a guess), hedged, reported,
   asserted;
-- label: "who – what – object" ("Trump – a annoncé – reprise des livraisons"), a short
+- label: "who — what — object" ("Trump — a annoncé — reprise des livraisons"), a short
   fragment for timelines.
 """
 
@@ -174,14 +174,14 @@ def _after_publication(ctx: DocContext, timex: dict) -> bool:
 
 
 def label(ctx: DocContext, pred) -> str:
-    """"who – what – object": a short fragment naming the event for a timeline."""
+    """"who — what — object": a short fragment naming the event for a timeline."""
     head = pred.head
     if head.pos_ == "NOUN":
         what = _phrase(ctx, head, keep_det=False)
         subj = subject_of(pred) if pred.clause != head and head.dep_ == "obj" else None
         if subj is None:
             return what
-        return " – ".join(p for p in (_phrase(ctx, subj), what) if p)
+        return " — ".join(p for p in (_phrase(ctx, subj), what) if p)
     subj = subject_of(pred)
     obj = next((c for c in head.children
                 if c.dep_ in ("obj", "xcomp", "ccomp") and c != subj and not ctx.in_timex(c)), None)
@@ -193,7 +193,7 @@ def label(ctx: DocContext, pred) -> str:
         _verb_group(ctx, head),
         _phrase(ctx, obj, keep_det=False, keep_case=True) if obj is not None and obj.dep_ != "ccomp" else "",
     ]
-    return " – ".join(p for p in parts if p)
+    return " — ".join(p for p in parts if p)
 
 
 def _verb_group(ctx: DocContext, head) -> str:

@@ -19,7 +19,7 @@ see :mod:`claimline.events.anchors`), from its head token up the dependency pars
   own ("signé en 1992 et entré en vigueur en 2002": each its own).
 
 The trigger is the head word (the participle of a compound tense: "entretenu"); the
-``label`` says who did what ("Trump – s'est entretenu – avec Poutine"). Actors, place,
+``label`` says who did what ("Trump — s'est entretenu — avec Poutine"). Actors, place,
 claims and modality: :mod:`claimline.events.describe`.
 
 Tokens are duck-typed spaCy tokens; this module does not import spaCy.

@@ -114,7 +114,7 @@ class EventSource(_Model):
     event_id: str = Field(description="The Event.id in that article.")
     trigger: Provenance
     lemma: str
-    label: str = Field(default="", description="The event's 'who – what – object' label in that article.")
+    label: str = Field(default="", description="The event's 'who — what — object' label in that article.")
     timex: str | None = Field(default=None, description="Text of the dating timex.")
     when: Period
     actors: list[str] = Field(default_factory=list, description="Registry entity ids.")
@@ -132,8 +132,8 @@ class TimelineEvent(_Model):
     text: str = Field(description="The trigger text of the first source ('entretenu').")
     label: str = Field(
         default="",
-        description="'who – what – object', from the source that says the most "
-        "('Emmanuel Macron – s'est entretenu – avec Olaf Scholz').",
+        description="'who — what — object', from the source that says the most "
+        "('Emmanuel Macron — s'est entretenu — avec Olaf Scholz').",
     )
     when: Period = Field(description="The most precise period among the sources.")
     actors: list[str] = Field(default_factory=list, description="Registry entity ids.")
