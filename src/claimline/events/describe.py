@@ -39,6 +39,7 @@ PLACE_CASES = frozenset({"à", "a", "en", "dans", "au", "aux", "sur", "près", "
 PLACE_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "advmod", "nmod"})
 NEGATIVE_PRONOUNS = frozenset({"aucun", "aucune", "rien", "personne", "nul", "nulle"})
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+LABEL_STOPS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', ".", "!", "?", "–", "—", "[", "]"})
 LABEL_WORDS = 6  # at most this many words of the subject and of the object in a label
 
 
@@ -57,6 +58,9 @@ def subjects_of(pred) -> list:
             return subjects
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         return [head.head]
+    if head.dep_ == "advcl" and head.i < head.head.i:
+        # "Nommé le 5 septembre, Michel Barnier devient ...": the main clause's subject
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass")][:1]
     if head.pos_ == "VERB" and head.dep_ != "conj":
         # an inverted subject, which the parser labels obj: "a déclaré mardi le ministre"
         return [c for c in head.children if c.dep_ == "obj" and c.i > head.i and c.pos_ == "PROPN"][:1]
@@ -215,17 +219,18 @@ def _phrase(ctx: DocContext, tok, *, keep_det: bool = True, keep_case: bool = Fa
             tok, m = named[0], ctx.mention_at(named[0])
     if m is not None and tok.pos_ == "PROPN":
         names = [m] + [ctx.mention_at(c) for c in tok.children if c.dep_ == "conj" and ctx.mention_at(c) is not None]
+        names = list({n["span"]["start"]: n for n in names}.values())  # one mention named once
         case = case_of(tok) if keep_case else None
         return ((case + " ") if case else "") + " et ".join(ctx.text[n["span"]["start"] : n["span"]["end"]] for n in names)
     skip = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or c.dep_ in ("appos", "punct", "conj") for t in c.subtree}
-    tokens = [t for t in tok.subtree if t.i not in skip and not ctx.in_timex(t)]
+    tokens = [t for t in tok.subtree if t.i not in skip and not ctx.in_timex(t) and not t.is_space]
     while tokens and (
         (tokens[0].pos_ == "DET" and not keep_det) or (tokens[0].dep_ == "case" and not keep_case) or tokens[0].is_punct
     ):
         tokens = tokens[1:]
     # stop at the first punctuation inside the phrase, then keep at most LABEL_WORDS words
     for k, t in enumerate(tokens):
-        if t.is_punct and t.text not in ("'", "’", "-"):
+        if t.text in LABEL_STOPS:
             tokens = tokens[:k]
             break
     kept, words = [], 0
