@@ -25,7 +25,6 @@ from claimline.events.context import (
     CLAUSE_DEPS,
     DocContext,
     case_of,
-    clause_tokens,
     is_ne,
     is_past,
 )
@@ -125,7 +124,7 @@ def is_place(ctx: DocContext, tok, lex: EventLexicon | None = None) -> bool:
 def location(ctx: DocContext, pred, lex: EventLexicon) -> str | None:
     """The first named place that is a place complement of the predicate's clause."""
     heads = {pred.clause.i, pred.head.i}
-    for tok in clause_tokens(pred.clause):
+    for tok in ctx.clause(pred.clause):
         if not is_place(ctx, tok, lex):
             continue
         attach = tok if case_of(tok) in PLACE_CASES or tok.dep_ != "nmod" else tok.head
@@ -138,7 +137,7 @@ def modality(ctx: DocContext, lex: EventLexicon, pred, timex: dict, reader=None)
     """(modality, polarity) of the event: the signals of its clause, decided by the one
     modality order shared with claims (:mod:`claimline.claims.modality`)."""
     reader = reader or modality_reader()
-    clause = clause_tokens(pred.clause)
+    clause = ctx.clause(pred.clause)
     verb = pred.clause if pred.clause.pos_ != "NOUN" else None
     chain = [t for t in (verb, pred.head) if t is not None]
     children = [c for t in chain for c in t.children]

@@ -35,7 +35,7 @@ from claimline.calendar import is_datable
 from claimline.doc import layer
 from claimline.events import describe
 from claimline.events.anchors import Anchor, anchors_of, event_bounds, preference
-from claimline.events.context import DocContext, case_of, clause_tokens
+from claimline.events.context import DocContext, case_of
 from claimline.events.lexicon import EventLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -261,7 +261,7 @@ class EventFinder:
             "granularity": granularity,
             "actors": describe.actors(ctx, pred),
             "location": describe.location(ctx, pred, self.lex),
-            "claims": ctx.claims_in(clause_tokens(pred.clause)),
+            "claims": ctx.claims_in(ctx.clause(pred.clause)),
             "section": ctx.section_of(start),
             "modality": modality,
             "polarity": polarity,
