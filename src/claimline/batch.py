@@ -142,10 +142,10 @@ class ExtractionFailure:
 OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 
-def _setup(doc, published: dt.date | None) -> None:
-    """Set the ``Doc._`` inputs of the pipeline."""
+def _setup(doc, published: dt.date | None, source: str | None = None) -> None:
+    """Set the ``Doc._`` inputs of the pipeline (``source``: where ``published`` comes from)."""
     doc._.claimline_published = published.isoformat() if published else None
-    doc._.claimline_published_source = "given" if published else None
+    doc._.claimline_published_source = (source or "given") if published else None
 
 
 def one_line(err: BaseException) -> str:
@@ -204,12 +204,13 @@ class _Pending(NamedTuple):
     published: dt.date | None = None
     warnings: tuple[str, ...] = ()
     chunked: bool = False  # longer than the chunk limit: run by claimline.batch, not nlp.pipe
+    published_source: str | None = None  # "given", or "page"/"byline" for an HTML page
 
 
 def _prepare(nlp, pending: _Pending):
     """The Doc to run the pipeline on (before any component)."""
     doc = nlp.make_doc(normalise_for_model(pending.text))
-    _setup(doc, pending.published)
+    _setup(doc, pending.published, pending.published_source)
     return doc
 
 
@@ -218,7 +219,7 @@ def _run_chunked(nlp, pending: _Pending, model: str, limit: int) -> Article | Ex
     
     try:
         doc = process_in_chunks(nlp, normalise_for_model(pending.text), limit,
-                                setup=lambda d: _setup(d, pending.published))
+                                setup=lambda d: _setup(d, pending.published, pending.published_source))
     except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
         origin = f" ({pending.item.origin})" if pending.item.origin else ""
         message = Errors.E018.format(doc_id=pending.doc_id, origin=origin, stage="the chunked pipeline",
@@ -289,11 +290,11 @@ def iter_results(
             try:
                 item = as_input(raw)
                 doc_id = input_doc_id(item)
-                text, published, warnings = read_input(item, doc_id, html=html)
+                text, published, warnings, source = read_input(item, doc_id, html=html)
             except InputError as err:
                 pending.append(_Pending(index, item, doc_id, err))
                 continue
-            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit)
+            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit, source)
             pending.append(ready)
             if not ready.chunked:
                 yield _prepare(nlp, ready), index

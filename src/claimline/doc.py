@@ -5,7 +5,7 @@ docs serialise across ``nlp.pipe(n_process=...)`` workers and into ``Doc.to_byte
 
 - ``claimline_published``: the publication date (DCT) as an ISO string, set by the
   caller before the pipeline runs, or None.
-- ``claimline_published_source``: "given" or "inferred" (or None).
+- ``claimline_published_source``: "given", "page", "byline" or "inferred" (or None).
 - ``claimline_sections``: ``[[kind, start, end], ...]``, written by ``claimline_sections``.
 - ``claimline_sentences``: ``[[start, end], ...]``, the sentences every component uses.
 - ``claimline_timexes`` / ``_quantities`` / ``_mentions`` / ``_entities`` / ``_claims`` /

@@ -68,6 +68,13 @@ class Evidence(_Strict):
     window: int = Field(40, ge=1)
 
 
+class DateMarker(_Strict):
+    name: str
+    rank: int = Field(ge=1)
+    pattern: str
+    example: str
+
+
 class PageLayout(_Strict):
     format: str
     source: str
@@ -75,7 +82,16 @@ class PageLayout(_Strict):
     paragraph: ParagraphShape = ParagraphShape()
     menu: MenuShape = MenuShape()
     page_evidence: Evidence = Evidence()
+    published: list[DateMarker] = Field(default_factory=list)
     cues: list[Cue]
+
+    @field_validator("published")
+    @classmethod
+    def _check_markers(cls, markers: list[DateMarker]) -> list[DateMarker]:
+        for marker in markers:
+            if not re.search(marker.pattern, marker.example, re.IGNORECASE):
+                raise ValueError(f"date marker {marker.name!r}: its example {marker.example!r} does not match")
+        return markers
 
     @field_validator("cues")
     @classmethod
@@ -168,4 +184,4 @@ def describe(text: str, compiled: CompiledLayout, index: int = 0) -> PageLine:
     )
 
 
-__all__ = ["COMMENT_ROLES", "CompiledLayout", "Cue", "PageLayout", "PageLine", "describe", "load_layout"]
+__all__ = ["COMMENT_ROLES", "CompiledLayout", "Cue", "DateMarker", "PageLayout", "PageLine", "describe", "load_layout"]
