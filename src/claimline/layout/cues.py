@@ -27,7 +27,8 @@ Role = Literal[
     "credit", "social_handle", "social_time", "menu_separator",
 ]
 COMMENT_ROLES = frozenset({"thread", "comment_chrome", "comment_date"})
-_SENTENCE_END = re.compile(r"[.!?…»\"')]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…»\"]\s*$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•▪►◆*–-])\s+\S")
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+(?-i:[A-ZÉÈÀÂÎÔÇ«\"])")
 
 
@@ -138,6 +139,7 @@ class PageLine:
     sentence_end: bool
     paragraph: bool
     menu_list: bool
+    list_item: bool = False  # numbered or bulleted
 
     @property
     def roles(self) -> frozenset[str]:
@@ -181,6 +183,7 @@ def describe(text: str, compiled: CompiledLayout, index: int = 0) -> PageLine:
         sentence_end=_SENTENCE_END.search(stripped) is not None,
         paragraph=paragraph and not is_separated,
         menu_list=is_separated and not paragraph,
+        list_item=_LIST_ITEM.match(stripped) is not None,
     )
 
 

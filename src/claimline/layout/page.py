@@ -55,8 +55,11 @@ def _title(lines: list[PageLine], compiled: CompiledLayout) -> int | None:
     anchor = min(byline, para if para is not None else len(lines))
     before = [i for i in range(anchor) if lines[i].headline(shape)]
     if before:
-        # the longest candidate; a line ending with a full stop (a signature) only if alone
-        return max(before, key=lambda i: (not lines[i].text.endswith("."), lines[i].chars))
+        # a line ending with a full stop (a signature, a standfirst) only if alone; the
+        # closest to the article unless a much longer one comes first (an author line)
+        before = [i for i in before if not lines[i].text.endswith(".")] or before
+        longest = max(before, key=lambda i: lines[i].chars)
+        return before[-1] if lines[before[-1]].chars >= 0.6 * lines[longest].chars else longest
     end = para if para is not None else len(lines)
     return next((i for i in range(anchor, end) if lines[i].headline(shape)), None)
 
@@ -64,6 +67,8 @@ def _title(lines: list[PageLine], compiled: CompiledLayout) -> int | None:
 def _thread(lines: list[PageLine], start: int) -> tuple[int, int] | None:
     """(first, last) positions of the comment thread after ``start``."""
     head = next((i for i in range(start, len(lines)) if "thread" in lines[i].roles), None)
+    if head is None:
+        head = _headerless_thread(lines, start)
     if head is None:
         return None
     last = head
@@ -74,6 +79,18 @@ def _thread(lines: list[PageLine], start: int) -> tuple[int, int] | None:
         elif roles:
             break
     return head, last
+
+
+def _headerless_thread(lines: list[PageLine], start: int) -> int | None:
+    """First line of a comment thread without a header: a comment's date followed closely
+    by comment chrome ("Répondre"), with the author's name above the date."""
+    for i in range(start, len(lines)):
+        if lines[i].roles != {"comment_date"}:
+            continue
+        if any("comment_chrome" in lines[j].roles for j in range(i + 1, min(i + 5, len(lines)))):
+            author = i > start and lines[i - 1].plain and lines[i - 1].words <= 4 and lines[i - 1].chars <= 40
+            return i - 1 if author else i
+    return None
 
 
 def _social_posts(lines: list[PageLine]) -> set[int]:
@@ -136,7 +153,7 @@ def type_page_lines(texts: list[tuple[int, str]], compiled: CompiledLayout) -> l
         after_thread = thread is not None and i > thread[1]
         kind, block = _line_kind(line, block, i in social, i in captions)
         if kind is None:
-            outside = after_thread or first_para is None or i < first_para
+            outside = after_thread or first_para is None or (i < first_para and not _standfirst(lines, i, title))
             kind = "boilerplate" if outside or _key(line.text) in chrome else "body"
         kinds[i] = kind
     _close_article(lines, kinds, thread[0] if thread else len(lines))
@@ -161,18 +178,25 @@ def _line_kind(
             return (block, block) if block is not None else ("boilerplate", None)
         kind = line.kind_of("byline", "line", "after_thread", "credit", "social_handle")
         return kind or "boilerplate", None
-    if block is not None and not line.paragraph:
+    if block is not None and (line.list_item or not (line.paragraph or (line.sentence_end and line.words >= 12))):
         return block, block
     return None, None
 
 
+def _standfirst(lines: list[PageLine], i: int, title: int | None) -> bool:
+    """A short standfirst right under the headline: one plain sentence of some length."""
+    line = lines[i]
+    return title is not None and i == title + 1 and line.plain and line.sentence_end and line.words >= 8
+
+
 def _close_article(lines: list[PageLine], kinds: list[SectionKind], end: int) -> None:
-    """After the last paragraph, keep as body only sentences that continue the article."""
+    """After the last paragraph, keep as body only sentences that continue the article
+    (following it, or long enough to be one of its sentences)."""
     last = next((i for i in range(end - 1, -1, -1) if kinds[i] == "body" and lines[i].paragraph), None)
     if last is None:
         return
     for i in range(last + 1, end):
-        if kinds[i] == "body" and not (lines[i].sentence_end and kinds[i - 1] == "body"):
+        if kinds[i] == "body" and not (lines[i].sentence_end and (kinds[i - 1] == "body" or lines[i].words >= 8)):
             kinds[i] = "boilerplate"
 
 
