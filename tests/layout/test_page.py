@@ -78,3 +78,18 @@ def test_comment_dates_in_a_related_list_stay_in_the_list() -> None:
     )
     sections = split_sections(page)
     assert [s.kind for s in sections] == ["boilerplate", "title", "boilerplate", "body", "aside"]
+
+
+def test_one_dated_byline_is_enough_to_find_the_headline_under_the_site_name() -> None:
+    page = (
+        "Le Veilleur\n\nLa « grande marée » attire des milliers de pêcheurs à pied sur la côte\n"
+        "Publié le 10/03/2024 à 08h00\n\n"
+        "Des milliers de pêcheurs à pied ont profité dimanche de la plus forte marée de l'année, "
+        "sous l'œil des gardes du littoral venus rappeler les tailles minimales des coquillages.\n"
+    )
+    assert [s.kind for s in split_sections(page)] == ["boilerplate", "title", "boilerplate", "body"]
+
+
+def test_french_quotes_are_not_menu_separators() -> None:
+    line = describe("« Un été sans fin » : le roman qui a conquis les libraires", load_layout())
+    assert not line.menu_list and line.headline(load_layout().layout.title)

@@ -43,7 +43,7 @@ class Cue(_Strict):
     pattern: str
     max_chars: int | None = None
     case_sensitive: bool = False
-    evidence: bool = False
+    evidence: int = Field(0, ge=0)  # weight towards page_evidence
     example: str
 
 

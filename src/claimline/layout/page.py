@@ -29,8 +29,7 @@ def _evidence(lines: list[PageLine], compiled: CompiledLayout) -> bool:
     rules = compiled.layout
     top = lines[: rules.page_evidence.window]
     count = sum(
-        1 for line in top
-        if any(c.evidence for c in line.cues) or (line.menu_list and line.chars <= 120)
+        max([c.evidence for c in line.cues] + [int(line.menu_list and line.chars <= 120)]) for line in top
     )
     run = 0
     for line in top:
