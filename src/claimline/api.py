@@ -6,7 +6,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from claimline.batch import DEFAULT_CHUNK_CHARS, ExtractionFailure, OnError, iter_results
+from claimline.batch import (
+    DEFAULT_CHUNK_CHARS,
+    ExtractionFailure,
+    OnError,
+    iter_results,
+)
 from claimline.errors import Errors, InputError
 from claimline.io.inputs import ArticleInput
 from claimline.models import Article

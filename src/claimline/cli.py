@@ -122,8 +122,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from claimline.evaluate import evaluate
+    from claimline.evaluate.evaluator import require_matches
 
-    report = evaluate(args.gold, args.pred, raw_dir=args.raw)
+    report = require_matches(evaluate(args.gold, args.pred, raw_dir=args.raw))
     if args.json:
         exclude = None if args.errors else {"errors"}
         print(report.model_dump_json(indent=2, exclude=exclude))
@@ -169,6 +170,8 @@ def read_articles(paths: Sequence[str], errors: list[str]):
     for name in paths:
         path = Path(name)
         files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+        if not files:
+            errors.append(Errors.E009.format(path=path, detail="no .json file in this folder"))
         for file in files:
             try:
                 text = read_text_file(file)

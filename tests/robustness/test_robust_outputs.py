@@ -250,3 +250,25 @@ def test_an_article_over_the_size_limit_is_refused_before_the_model(tmp_path, ca
     lines = errors_of(capsys.readouterr().err)
     assert len(lines) == 2 and all("over the limit of 1,000" in line and "--max-bytes" in line for line in lines)
     assert [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["small"]
+
+
+def test_timeline_of_a_folder_without_json_is_an_error(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["timeline", str(tmp_path / "empty"), "-o", str(tmp_path / "t.json")]) == 1
+    (line,) = errors_of(capsys.readouterr().err)
+    assert "empty" in line and "no .json file in this folder" in line
+
+
+def test_evaluate_without_any_matching_doc_id_is_an_error(tmp_path, capsys, seed_articles):
+    from conftest import RAW
+
+    gold = RAW.parent / "gold"
+    doc_id, article = next(iter(seed_articles.items()))
+    pred = tmp_path / "pred"
+    pred.mkdir()
+    (pred / "other.json").write_text(article.model_copy(update={"doc_id": "other"}).model_dump_json(), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(pred), "--raw", str(RAW)]) == 2
+    assert "has a prediction (found 1 other article(s))" in one_error_line(capsys.readouterr().err)
+    (pred / f"{doc_id}.json").write_text(article.model_dump_json(), encoding="utf-8")
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(pred), "--raw", str(RAW)]) == 0
+    assert "predictions without gold (not scored): other" in capsys.readouterr().out

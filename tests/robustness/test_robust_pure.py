@@ -7,10 +7,10 @@ from hypothesis import strategies as st
 from robust_strategies import ANY_CHAR, french_texts, random_texts
 
 from claimline.batch import chunk_bounds
-from claimline.text.html import html_evidence, html_to_text
-from claimline.text.language import detect_language
 from claimline.layout.sections import split_sections
 from claimline.layout.sentences import refine_sentences
+from claimline.text.html import html_evidence, html_to_text
+from claimline.text.language import detect_language
 from claimline.text.normalise import normalise_for_model, replace_surrogates
 
 any_text = st.one_of(random_texts, french_texts())

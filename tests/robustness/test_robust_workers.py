@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import write_corpus  # noqa: E402
+from synthetic import write_corpus
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc to find the workers")
 

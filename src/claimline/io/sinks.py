@@ -98,9 +98,11 @@ def write_text_file(path: str | Path, text: str) -> None:
     try:
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)
-    except OSError as err:
+    except BaseException as err:  # an interruption too: never leave a .part behind
         tmp.unlink(missing_ok=True)
-        raise os_error(path, err) from None
+        if isinstance(err, OSError):
+            raise os_error(path, err) from None
+        raise
 
 
 class FilesSink:
