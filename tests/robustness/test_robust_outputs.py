@@ -256,7 +256,7 @@ def test_timeline_of_a_folder_without_json_is_an_error(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["timeline", str(tmp_path / "empty"), "-o", str(tmp_path / "t.json")]) == 1
     (line,) = errors_of(capsys.readouterr().err)
-    assert "empty" in line and "no .json file in this folder" in line
+    assert "empty" in line and "no Article files in this folder" in line
 
 
 def test_evaluate_without_any_matching_doc_id_is_an_error(tmp_path, capsys, seed_articles):
