@@ -209,7 +209,7 @@ def dense(patterns: list[str], sizes: list[str], model: str, max_seconds: float)
     print(f"dense body text, extract() with {model}; seconds per layer (x/doubling of the whole)")
     results: dict[str, list[dict]] = {}
     for pattern in patterns:
-        print(f"\n{pattern}  ({(PATTERNS[pattern].__doc__ or "").strip().splitlines()[0]})")
+        print(f"\n{pattern}  ({(PATTERNS[pattern].__doc__ or '').strip().splitlines()[0]})")
         print(f"{'size':>5} {'chars':>7} {'body':>6} {'seconds':>8} {'x/dbl':>6} "
               + "".join(f"{layer:>11}" for layer in LAYERS) + f"{'timexes':>8}{'claims':>7}{'events':>7}")
         cmd = [sys.executable, __file__, "--dense-child", pattern, ",".join(sizes), "--model", model,
