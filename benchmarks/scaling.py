@@ -108,10 +108,10 @@ def pure(sizes: list[str]) -> None:
     from claimline.layout.sentences import refine_sentences
     from claimline.text.html import html_evidence
     from claimline.text.language import detect_language
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     steps = {
-        "normalise_for_model": normalise_for_model,
+        "model_text": model_text,
         "split_sections": split_sections,
         "refine_sentences": lambda t: refine_sentences(t, range(0, len(t), 97)),
         "chunk_bounds": lambda t: chunk_bounds(t, 100_000),
