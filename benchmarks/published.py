@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from claimline.layout.cues import describe, load_layout
 from claimline.layout.published import read_byline_date
 from claimline.layout.sections import split_sections
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parents[1]) if (p / "shared").is_dir()), ROOT.parent / "shared")
 DEFAULT = (SHARED / "corpora" / "news-dev" / "raw", ROOT / "data" / "raw")
@@ -30,7 +30,7 @@ def run(folder: Path) -> tuple[int, int]:
     meta = json.loads((folder / "metadata.json").read_text(encoding="utf-8")).get("articles", {})
     exact = pages = 0
     for path in sorted(folder.glob("*.txt")):
-        text = normalise_for_model(path.read_text(encoding="utf-8"))
+        text = model_text(path.read_text(encoding="utf-8"))
         sections = split_sections(text)
         found = read_byline_date(text, sections)
         layout = load_layout()

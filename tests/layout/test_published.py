@@ -8,7 +8,7 @@ import pytest
 
 from claimline.layout.published import first_date, read_byline_date
 from claimline.layout.sections import split_sections
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 HEAD = "Le Petit Site\nAccueil\nSport\nCulture\n\nUne longue manchette qui annonce le sujet du jour\n"
 BODY = (
@@ -19,7 +19,7 @@ THREAD = "\nCommentaires (2)\nLecteur_1\nLe 01/01/2019 à 10h00\nJe ne suis pas 
 
 
 def _read(byline: str, tail: str = ""):
-    text = normalise_for_model(HEAD + byline + BODY + tail)
+    text = model_text(HEAD + byline + BODY + tail)
     return read_byline_date(text, split_sections(text))
 
 

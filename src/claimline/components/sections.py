@@ -18,11 +18,17 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.doc import register_extensions
+from claimline.doc import (
+    model_sentences,
+    published,
+    register_extensions,
+    set_published,
+    set_sections,
+    set_sentences,
+)
 from claimline.layout.cues import load_layout
 from claimline.layout.published import read_byline_date
 from claimline.layout.sections import load_sectioner
-from claimline.layout.sentences import refine_sentences
 
 
 class SectionsComponent:
@@ -39,21 +45,16 @@ class SectionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sections = self._sectioner(doc.text)
-        doc._.claimline_sections = [[s.kind, s.start, s.end] for s in sections]
-        if self.read_published and not doc._.claimline_published:
+        set_sections(doc, sections)
+        if self.read_published and published(doc) is None:
             found = read_byline_date(doc.text, sections, self._layout)
             if found is not None:
-                doc._.claimline_published = found.date.isoformat()
-                doc._.claimline_published_source = "byline"
-        bounds = doc_sentences(doc, [s.start for s in sections])
-        doc._.claimline_sentences = [[s, e] for s, e in bounds]
+                set_published(doc, found.date, "byline")
+        set_sentences(doc, model_sentences(doc, [s.start for s in sections]))
         return doc
 
 
-def doc_sentences(doc: Doc, section_starts: list[int]) -> list[tuple[int, int]]:
-    """The model's sentences of ``doc`` refined with line and section breaks."""
-    model_starts = [sent[0].idx for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-    return refine_sentences(doc.text, model_starts, section_starts)
+doc_sentences = model_sentences  # the former name
 
 
 @Language.factory(

@@ -11,9 +11,10 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from claimline.calendar import as_date
 from claimline.errors import Errors, InputError, Warnings
 from claimline.models import PublishedSource
-from claimline.text.normalise import replace_surrogates
+from claimline.text.model_text import replace_surrogates
 
 
 class ArticleInput(NamedTuple):
@@ -27,20 +28,12 @@ class ArticleInput(NamedTuple):
 
 
 def parse_published(value: str | dt.date | dt.datetime | None, *, name: str = "published") -> dt.date | None:
-    """``value`` as a date: an ISO string ("2025-09-21"), a date, a datetime or None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        for parse in (dt.date.fromisoformat, lambda v: dt.datetime.fromisoformat(v).date()):
-            try:
-                return parse(value.strip())
-            except ValueError:
-                continue
-    raise InputError(Errors.E002.format(name=name, value=value))
+    """``value`` as a date: an ISO string ("2025-09-21"), a date, a datetime or None
+    (:func:`claimline.calendar.as_date`); InputError naming ``name`` otherwise."""
+    try:
+        return as_date(value)
+    except ValueError:
+        raise InputError(Errors.E002.format(name=name, value=value)) from None
 
 
 def default_doc_id(text: str) -> str:
@@ -67,7 +60,7 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
     extracts the article of an HTML page when ``html`` is True (:func:`claimline.html_to_text`);
     replaces lone surrogates by U+FFFD (same length) and warns when the text is not French.
 
-    >>> prepare_text("<p>Un</p><p>Deux</p><br>")  # doctest: +SKIP
+    >>> prepare_text("<p>Un</p><p>Deux</p><br>")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     claimline.errors.InputError: [E020] text: the text looks like HTML (<p>, </p>, <p>)...
     """
@@ -106,9 +99,9 @@ def _byline_of_page(html: str) -> tuple[dt.date | None, PublishedSource | None]:
     from claimline.layout.published import read_byline_date
     from claimline.layout.sections import split_sections
     from claimline.text.html import plain_text
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
-    text = normalise_for_model(plain_text(html))
+    text = model_text(plain_text(html))
     found = read_byline_date(text, split_sections(text))
     return (found.date, "byline") if found else (None, None)
 
@@ -124,6 +117,8 @@ def _check_doc_id(doc_id: str) -> None:
 
 def input_doc_id(item: ArticleInput) -> str | None:
     if item.doc_id is not None:
+        if isinstance(item.doc_id, (bytes, bytearray)):
+            raise InputError(Errors.E001.format(name="doc_id", type=type(item.doc_id).__name__))
         return str(item.doc_id)
     return default_doc_id(item.text) if isinstance(item.text, str) else None
 
