@@ -120,6 +120,7 @@ class EventSource(_Model):
     event_id: str = Field(description="The Event.id in that article.")
     trigger: Provenance
     lemma: str
+    label: str = Field(default="", description="The article's 'who – what – object' label of the event, if any.")
     timex: str | None = Field(default=None, description="Text of the dating timex.")
     when: Period
     actors: list[str] = Field(default_factory=list, description="Registry entity ids.")

@@ -209,7 +209,8 @@ def _french_ticks(axis, panel: Panel) -> None:
         if style == "year":
             return str(d.year)
         if style == "month":
-            return f"{MONTHS_FR_SHORT[d.month - 1]} {d.year}" if d.month == 1 or _pos == 0 else MONTHS_FR_SHORT[d.month - 1]
+            month = MONTHS_FR_SHORT[d.month - 1]
+            return f"{month} {d.year}" if d.month == 1 or _pos == 0 or days > 400 else month
         return f"{d.day} {MONTHS_FR_SHORT[d.month - 1]}"
 
     axis.xaxis.set_major_locator(locator)
