@@ -7,7 +7,12 @@ import datetime as dt
 from timeline_helpers import make_article
 
 from claimline import build_timeline
-from claimline.timeline.labels import claim_label, event_headline, french_date, french_period
+from claimline.timeline.labels import (
+    claim_label,
+    event_headline,
+    french_date,
+    french_period,
+)
 
 
 def _timeline():

@@ -31,6 +31,7 @@ from claimline.timeline.model import (
     TimelineEvent,
 )
 
+
 def build_timeline(
     articles: Iterable[Article],
     *,

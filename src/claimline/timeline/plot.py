@@ -134,15 +134,12 @@ def plot_timeline(
     timeline: Timeline,
     *,
     lanes: str = "story",
-    ax=None,
     width: float = 14.0,
     height: float = 8.0,
     title: str | None = None,
 ):
-    """The figure (see the module docstring); ``ax`` is not supported (panels need a figure)."""
+    """The figure (see the module docstring): its own Figure, with an Agg canvas (no pyplot)."""
     figure, canvas = _matplotlib()
-    if ax is not None:
-        raise InputError(Errors.E010.format(name="ax", value="<Axes>", detail="Timeline.plot() draws its own figure"))
     items, lane_order = plot_items(timeline, lanes)
     fig = figure(figsize=(width, height), dpi=100)
     canvas(fig)
