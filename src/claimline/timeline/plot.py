@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_LANES = 9
 LABEL_GID = "claimline-label"
-LANE_TITLE_CHARS = 30
+LANE_TITLE_CHARS = 36
+LABEL_CHARS = 56  # longer labels are shortened with an ellipsis
 EVENT_COLOURS = {  # modality family -> colour
     "asserted": "#1f4e8c", "reported": "#2a9d8f", "hedged": "#e07a1f", "planned": "#e07a1f",
     "conditional": "#e07a1f", "question": "#8d8d8d", "negated": "#8d8d8d",
@@ -114,7 +115,7 @@ def _item(kind: str, when, label: str, priority: float, modality: str) -> Item:
     start = when.earliest or when.latest
     end = when.latest or when.earliest
     point = precision(when.granularity) == "day" and (end - start).days <= 1
-    return Item(kind, start, end, point, label, "", priority, modality)
+    return Item(kind, start, end, point, _short(label, LABEL_CHARS), "", priority, modality)
 
 
 def _lane_names(timeline: Timeline, lanes: str) -> dict[str, str]:
@@ -167,7 +168,7 @@ def plot_timeline(
 
 def _panel_axes(fig, panels: list[Panel], n_lanes: int):
     ratios = [p.weight for p in panels]
-    grid = fig.add_gridspec(1, len(panels), width_ratios=ratios, wspace=0.04, left=0.2, right=0.98, top=0.92,
+    grid = fig.add_gridspec(1, len(panels), width_ratios=ratios, wspace=0.04, left=0.21, right=0.985, top=0.92,
                             bottom=0.16)
     axes = []
     for i, panel in enumerate(panels):
