@@ -31,6 +31,7 @@ from claimline.errors import ClaimlineError, Errors, ExtractionError, InputError
 from claimline.io.inputs import ArticleInput, as_input, input_doc_id, read_input
 from claimline.models import Article
 from claimline.text.model_text import model_text
+from claimline.workers import guarded_workers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -311,11 +312,11 @@ def iter_results(
             else:
                 yield _run_alone(nlp, missing, model)
 
-    with _errors_dropped(nlp):
+    with _errors_dropped(nlp), guarded_workers(n_process):
         for doc, index in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
             yield from settle(index)
             yield _build(doc, pending.popleft(), model)
         yield from settle(float("inf"))
 
 
-__all__ = ["DEFAULT_CHUNK_CHARS", "chunk_bounds", "chunk_limit", "is_claimline_component", "process_in_chunks", "ExtractionFailure", "OnError", "iter_results", "one_line"]
+__all__ = ["DEFAULT_CHUNK_CHARS", "ExtractionFailure", "OnError", "chunk_bounds", "chunk_limit", "is_claimline_component", "iter_results", "one_line", "process_in_chunks"]

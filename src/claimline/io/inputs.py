@@ -95,6 +95,8 @@ def _check_doc_id(doc_id: str) -> None:
 
 def input_doc_id(item: ArticleInput) -> str | None:
     if item.doc_id is not None:
+        if isinstance(item.doc_id, (bytes, bytearray)):
+            raise InputError(Errors.E001.format(name="doc_id", type=type(item.doc_id).__name__))
         return str(item.doc_id)
     return default_doc_id(item.text) if isinstance(item.text, str) else None
 
