@@ -31,6 +31,7 @@ from claimline.errors import ClaimlineError, Errors, ExtractionError, InputError
 from claimline.io.inputs import ArticleInput, as_input, input_doc_id, read_input
 from claimline.models import Article
 from claimline.text.model_text import model_text
+from claimline.workers import guarded_workers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -142,11 +143,12 @@ class ExtractionFailure:
 OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 
-def _setup(doc, published: dt.date | None) -> None:
-    """Set the ``Doc._`` inputs of the pipeline."""
+def _setup(doc, published: dt.date | None, source: str | None = None) -> None:
+    """Set the ``Doc._`` inputs of the pipeline (``source``: where ``published`` comes from,
+    "given" unless an HTML page's metadata or byline gave it)."""
     from claimline.doc import set_published
 
-    set_published(doc, published, "given")
+    set_published(doc, published, source or "given")
 
 
 def one_line(err: BaseException) -> str:
@@ -205,12 +207,13 @@ class _Pending(NamedTuple):
     published: dt.date | None = None
     warnings: tuple[str, ...] = ()
     chunked: bool = False  # longer than the chunk limit: run by claimline.batch, not nlp.pipe
+    published_source: str | None = None  # "given", or "page"/"byline" for an HTML page
 
 
 def _prepare(nlp, pending: _Pending):
     """The Doc to run the pipeline on (before any component)."""
     doc = nlp.make_doc(model_text(pending.text))
-    _setup(doc, pending.published)
+    _setup(doc, pending.published, pending.published_source)
     return doc
 
 
@@ -219,7 +222,7 @@ def _run_chunked(nlp, pending: _Pending, model: str, limit: int) -> Article | Ex
     
     try:
         doc = process_in_chunks(nlp, model_text(pending.text), limit,
-                                setup=lambda d: _setup(d, pending.published))
+                                setup=lambda d: _setup(d, pending.published, pending.published_source))
     except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
         origin = f" ({pending.item.origin})" if pending.item.origin else ""
         message = Errors.E018.format(doc_id=pending.doc_id, origin=origin, stage="the chunked pipeline",
@@ -290,11 +293,11 @@ def iter_results(
             try:
                 item = as_input(raw)
                 doc_id = input_doc_id(item)
-                text, published, warnings = read_input(item, doc_id, html=html)
+                text, published, warnings, source = read_input(item, doc_id, html=html)
             except InputError as err:
                 pending.append(_Pending(index, item, doc_id, err))
                 continue
-            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit)
+            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit, source)
             pending.append(ready)
             if not ready.chunked:
                 yield _prepare(nlp, ready), index
@@ -311,11 +314,11 @@ def iter_results(
             else:
                 yield _run_alone(nlp, missing, model)
 
-    with _errors_dropped(nlp):
+    with _errors_dropped(nlp), guarded_workers(n_process):
         for doc, index in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
             yield from settle(index)
             yield _build(doc, pending.popleft(), model)
         yield from settle(float("inf"))
 
 
-__all__ = ["DEFAULT_CHUNK_CHARS", "chunk_bounds", "chunk_limit", "is_claimline_component", "process_in_chunks", "ExtractionFailure", "OnError", "iter_results", "one_line"]
+__all__ = ["DEFAULT_CHUNK_CHARS", "ExtractionFailure", "OnError", "chunk_bounds", "chunk_limit", "is_claimline_component", "iter_results", "one_line", "process_in_chunks"]

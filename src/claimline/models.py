@@ -49,7 +49,10 @@ Modality = Literal["asserted", "reported", "hedged", "conditional", "planned", "
 ``hedged`` (possibility: "pourrait", "sans doute"), ``conditional`` (mood: "aurait exigé"),
 ``planned`` (an intention or a date after publication: "reprennent le 23 mars" written
 on 22 March), ``negated`` ("ne s'est pas entretenu"), ``question``."""
-PublishedSource = Literal["given", "inferred"]
+PublishedSource = Literal["given", "page", "byline", "inferred"]
+"""Where ``Article.published`` comes from, in order of precedence: ``given`` by the caller,
+``page`` (the HTML page's metadata), ``byline`` (a "Publié le …" line of the page's text),
+``inferred`` (the article's own dates)."""
 
 
 class _Model(BaseModel):
@@ -222,7 +225,11 @@ class Article(_Model):
     published: dt.date | None = None
     published_source: PublishedSource | None = Field(
         default=None,
-        description="'given' when supplied by the caller, 'inferred' when read from the text, null when unknown.",
+        description=(
+            "'given' when supplied by the caller, 'page' when read from the HTML page's metadata, "
+            "'byline' when read from the page's byline ('Publié le …'), 'inferred' from the article's "
+            "own dates, null when unknown."
+        ),
     )
     model: str | None = Field(default=None, description="The spaCy pipeline used (name==version).")
     warnings: list[str] = Field(default_factory=list)

@@ -133,6 +133,8 @@ class Report(_Report):
         ]
         if self.missing:
             out.append(f"no prediction for: {', '.join(self.missing)} (scored as empty)")
+        if self.unscored:
+            out.append(f"predictions without gold (not scored): {', '.join(self.unscored)}")
         for name, layer in self.layers.items():
             out.append("")
             flag = "" if layer.produced else "   [NOT PRODUCED: no predicted article has any]"
