@@ -162,3 +162,22 @@ def test_the_tracker_answers_by_offset_and_keeps_comments_apart():
     assert tracker.narrative_time(130).value == "2025-03-04"  # the article's narrative
     assert tracker.narrative_time(3).kind == "published"
     assert tracker.narrative_time(3, fallback=False) is None
+
+
+# --- ages are not durations ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Le livreur de 31 ans a été blessé.",
+    "L'attaquant de 22 ans rejoint le club.",
+    "Le réalisateur, qui avait 58 ans lors du tournage, raconte.",
+    "Les suspects, âgés de 19 à 40 ans, ont été arrêtés.",
+    "Les enfants de moins de 3 ans sont vaccinés.",
+    "Les 65 ans et plus votent davantage.",
+])
+def test_ages_are_not_durations(text):
+    assert values(text, "2025-05-01", "past") == []
+
+
+def test_durations_after_a_noun_stay_durations():
+    assert values("Il a signé un contrat de 5 ans.", "2025-05-01", "past") == [("5 ans", "P5Y")]
+    assert values("Il y a 37 ans, la ville changeait.", "2025-05-01", "past") == [("Il y a 37 ans", "1988")]

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from claimline.errors import Errors, InputError
-from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.anchoring import has_event_complement, resolve_on_event
+from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar, unit
 from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
@@ -215,7 +215,10 @@ def annotate(
             rec = _record(s, e, r)
             rec["id"] = f"t{len(out.timexes) + 1}"
             out.timexes.append(rec)
-            n_under += r.underspecified
+            n_under += r.underspecified and not r.out_of_range
+            if r.out_of_range:
+                out.warnings.append(f"timexes: {text[s:e][:40]!r} at {s} is out of the range a TIMEX3 value can write (years 1-9999, finite numbers); "
+                                    f"its value is left as {r.value}")
     if dct is None and n_under:
         out.warnings.append(
             f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
@@ -263,6 +266,8 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
             source = ctx.anchor_kind
         if cand.rule.rule.anchor == "document":
             day, source = dct, "document"
+        if any(r.type == "SET" and start < cand.start for start, _e, r in out):
+            day, source = None, None  # "tous les jours de 9 h à 18 h": recurring clock times
         res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
         if res is not None:
             out.append((cand.start, cand.end, res))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from claimline.timexes.choose import pick_year
 from claimline.timexes.detect import Candidate
-from claimline.timexes.lexicon import Lexicon, load_grammar
+from claimline.timexes.lexicon import Lexicon, load_grammar  # noqa: F401  (the doctests)
 from claimline.timexes.values import Context, Resolution
 
 _PERIODS = {"trimestre": ("Q", 3, 4), "semestre": ("H", 6, 2)}

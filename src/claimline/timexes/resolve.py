@@ -17,15 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from claimline.calendar import bounds, iso_week, season_bounds, season_of, shift
+from claimline.calendar import iso_week, season_bounds, shift
+from claimline.timexes.choose import calendar_day as _day
+from claimline.timexes.choose import pick_weekday as _pick_weekday
+from claimline.timexes.choose import pick_year as _pick_year
 from claimline.timexes.dateparse import parse_date
 from claimline.timexes.detect import Candidate
-from claimline.timexes.lexicon import Lexicon, load_grammar, unit as _unit
+from claimline.timexes.lexicon import Lexicon, load_grammar
+from claimline.timexes.lexicon import unit as _unit
 from claimline.timexes.numbers import parse_number
-
-from claimline.timexes.choose import calendar_day as _day, pick_weekday as _pick_weekday, pick_year as _pick_year
 from claimline.timexes.pieces import clock_duration, clock_suffix, period_of_year
 from claimline.timexes.values import Context, Resolution, Tense  # noqa: F401  (re-exported)
 
@@ -297,7 +299,9 @@ def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     if code == "6M":
         code, steps = "M", steps * 6
     date = shift(base, direction * steps, code)
-    gran_code = "D" if code in ("D", "W") else code
+    # "il y a six mois", "il y a un an": that day; "il y a dix ans": that year
+    day_precise = code in ("D", "W") or (anchor == "document" and (code == "M" or (code == "Y" and steps <= 1)))
+    gran_code = "D" if day_precise else code
     value = _period_value(date, gran_code)
     res = Resolution("DATE", value, mod=mod, anchor=anchor).with_bounds()
     if mod == "MORE_THAN":  # "il y a plus de six mois": some time before that day
@@ -521,9 +525,32 @@ NORMALISERS: dict[str, Callable[[Candidate, Context, Lexicon], Resolution | None
 DAY_DEPENDENT = frozenset({"time", "time_range", "part_of_day"})
 
 
+_X_OF_UNIT = {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "Q": "XXXX-XX", "6M": "XXXX-XX"}
+
+
+def _out_of_range(c: Candidate) -> Resolution:
+    word = c.get("unit")
+    found = _unit(_lex(), word) if word and (word in _lex().units or word in _lex().abbreviated_units) else None
+    if c.rule.rule.type in ("DURATION", "SET"):  # "pendant 10^400 ans": a duration of X years
+        value = duration_value(None, found.code, found.time) if found else "PXD"
+        return Resolution(c.rule.rule.type, value, out_of_range=True)
+    type_ = c.rule.rule.type if c.rule.rule.type in ("DATE", "TIME") else "DATE"
+    value = _X_OF_UNIT.get(found.code if found else "D", "XXXX-XX-XX")
+    return Resolution(type_, value, underspecified=True, out_of_range=True)
+
+
 def resolve(c: Candidate, ctx: Context, lexicon: Lexicon | None = None) -> Resolution | None:
-    """The TIMEX3 normalisation of ``c`` in ``ctx``, or None when it is not a timex after all."""
-    res = NORMALISERS[c.rule.rule.kind](c, ctx, lexicon or _lex())
+    """The TIMEX3 normalisation of ``c`` in ``ctx``, or None when it is not a timex after all.
+
+    A date counted out of the calendar ("il y a 3000 ans", "dans 999999999999 jours",
+    "demain" written on 9999-12-31) keeps its extent with X in place of what cannot be
+    written (``out_of_range``; the annotation warns about it) instead of failing."""
+    try:
+        res = NORMALISERS[c.rule.rule.kind](c, ctx, lexicon or _lex())
+    except (OverflowError, ValueError) as err:
+        if not isinstance(err, OverflowError) and "out of range" not in str(err):
+            raise
+        return _out_of_range(c)
     if res is not None and res.type == "DATE" and c.rule.rule.type == "TIME" and "T" in res.value:
         res = replace(res, type="TIME")
     return res

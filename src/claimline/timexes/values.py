@@ -38,6 +38,7 @@ class Resolution:
     granularity: str | None = None
     anchor: str | None = None
     underspecified: bool = False  # a relative value left with X for want of a DCT
+    out_of_range: bool = False  # the value fell outside years 1-9999: X in its value, a warning
     coordination: bool = False  # "les 6 et 13 avril": two dates, always split into ``parts``
     parts: tuple[tuple[int, int, Resolution], ...] = field(default=())
 
