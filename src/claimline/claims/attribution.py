@@ -1,36 +1,37 @@
 """Group quantities into claims: what is claimed, when, by whom, how sure.
 
-One :class:`~claimline.models.Claim` per clause holding quantities: the quantities of a
-sentence that hang off the same verb (their clause head in the dependency parse) make
-one claim, so "devait rassembler 100 000 militaires […] mais s'est limitée à 15 000
-hommes" gives two. For each claim:
+Each figure gets its own source (:mod:`claimline.claims.sources`: a marker, a reporting
+verb before or after it, a quotation's speaker, a pronoun or description resolved to the
+named speaker) and its own modality (:mod:`claimline.claims.modality`, the one order
+shared with events: question > negated > conditional > planned > reported > hedged >
+asserted). The figures of a sentence that hang off the same verb (their clause head in
+the dependency parse) with the same source and modality make one claim, so "devait
+rassembler 100 000 militaires […] mais s'est limitée à 15 000 hommes" gives two, and
+"1,2 million selon la CGT, 480 000 selon la police" gives two with two sources.
 
-- ``source`` (:class:`~claimline.models.Source`): an ``according_to`` marker ("d'après
-  War Mapper", "selon le Kremlin": the noun phrase after it), a ``quotation`` (the
-  quantity stands inside « » or " ": the speaker when a reporting verb names one, else
-  the quotation), or a ``speech_verb`` whose subject is the source ("X a indiqué que…",
-  "«…», a déclaré X"). The author ("je", "nous", "on") is never a source.
-- ``modality``, first that applies: ``question`` (the sentence asks), ``negated``
-  ("ne… pas/jamais/aucun" in the clause; "ne… que" is restrictive), ``conditional``
-  (Mood=Cnd on the clause's verb or auxiliary: "aurait conquis"), ``reported`` (a
-  source), ``hedged`` ("probablement", an approximate quantity), else ``asserted``.
 - ``timex_id``: a DATE/TIME timex of the same clause, else the nearest one in the
-  sentence (when ``doc._.claimline_timexes`` is set); ``entities``: the entities
+  sentence (when ``doc._.claimline_timexes`` is set); a date of the clause after the
+  publication date makes a present-tense figure ``planned``; ``entities``: the entities
   mentioned in the sentence outside the source (when ``doc._.claimline_mentions`` is set).
+- Discourse counts ("pour deux raisons", "trois domaines") and idioms ("freiné des quatre
+  fers") make no claim: their Quantity stays, with no claim holding it
+  (``claims.json``: ``discourse_nouns``, ``idioms``).
 
-The cues are data: ``resources/fr/claims.json``.
+The cues are data: ``resources/fr/claims.json`` and ``resources/fr/modality.json``.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 from spacy.tokens import Doc, Token
 
+from claimline.claims.modality import ModalityReader, modality_reader
+from claimline.claims.sources import SourceFinder, SourceFound
 from claimline.doc import doc_index
 from claimline.resources import load_json
 
@@ -41,21 +42,20 @@ class ClaimCues(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     according_to: list[str]
+    fronted_according_to: list[str]
     speech_verbs: list[str]
+    speech_verb_phrases: list[str]
     author_pronouns: list[str]
-    hedges: list[str]
-    negations: list[str]
+    author_possessives: list[str]
+    anaphoric_pronouns: list[str]
+    self_naming: list[str]
+    weekdays: list[str]
     quotes: list[tuple[str, str]]
+    discourse_nouns: list[str]
+    idioms: list[str]
 
 
-@dataclass(frozen=True)
-class SourceFound:
-    start: int
-    end: int
-    kind: str
-
-
-_NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "X", "NUM"}
+_EMBEDDED = ("ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "csubj")
 
 
 def _phrase(p: str) -> str:
@@ -65,18 +65,12 @@ def _phrase(p: str) -> str:
 class ClaimReader:
     """Sources, modality and anchors of claims, with :class:`ClaimCues`."""
 
-    def __init__(self, cues: ClaimCues) -> None:
+    def __init__(self, cues: ClaimCues, modality: ModalityReader | None = None) -> None:
         self.cues = cues
-        markers = sorted(cues.according_to, key=len, reverse=True)
-        self._according_re = re.compile(
-            rf"(?<![\w])(?:{'|'.join(_phrase(m) for m in markers)})(?:\s+|(?<=['’]))", re.IGNORECASE
-        )
-        hedges = sorted((h for h in cues.hedges if " " in h or "-" in h or not h.endswith("er")), key=len, reverse=True)
-        self._hedge_re = re.compile(rf"(?<![\w])(?:{'|'.join(_phrase(h) for h in hedges)})(?![\w])", re.IGNORECASE)
-        self._hedge_lemmas = {h for h in cues.hedges if h.endswith(("er", "re")) and " " not in h}
-        self._speech = set(cues.speech_verbs)
-        self._authors = {p.lower() for p in cues.author_pronouns}
-        self._negations = {n.lower() for n in cues.negations}
+        self.sources = SourceFinder(cues)
+        self.modality = modality or modality_reader()
+        self._discourse = set(cues.discourse_nouns)
+        self._idiom_re = re.compile(rf"(?<![\w])(?:{'|'.join(_phrase(i) for i in cues.idioms)})(?![\w])", re.IGNORECASE)
 
     # -- structure -------------------------------------------------------------------
     @staticmethod
@@ -96,108 +90,92 @@ class ClaimReader:
             current = head
         return current
 
-    # -- modality --------------------------------------------------------------------
-    def _clause_tokens(self, head: Token, sent_start: int, sent_end: int) -> list[Token]:
+    @staticmethod
+    def clause_tokens(head: Token, sent_start: int, sent_end: int) -> list[Token]:
         """The head, its auxiliaries and direct dependents (not embedded clauses)."""
-        out = [head]
-        for child in head.children:
-            if sent_start <= child.idx < sent_end and child.dep_ not in ("ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "csubj"):
-                out.append(child)
+        return [head] + [c for c in head.children if sent_start <= c.idx < sent_end and c.dep_ not in _EMBEDDED]
+
+    def clause_text(self, head: Token, sent_start: int, sent_end: int) -> str:
+        """The words of the head's clause, embedded clauses left out."""
+        out = []
+        for c in self.clause_tokens(head, sent_start, sent_end):
+            out += [t.text for t in (c.subtree if c is not head else [c])]
+        return " ".join(out)
+
+    def check_worthy(self, doc: Doc, q: dict) -> bool:
+        """Not a discourse count ("deux raisons") nor a number in an idiom."""
+        value = q.get("value")
+        if q["unit"] is None and q.get("counted") in self._discourse and value is not None and value == int(value) and value <= 20:
+            return False
+        text = doc_index(doc).text
+        window = text[max(0, q["span"]["start"] - 20) : q["span"]["end"] + 20]
+        return self._idiom_re.search(window) is None
+
+    # -- modality --------------------------------------------------------------------
+    def signals(self, doc: Doc, head: Token, anchor: Token, s_start: int, s_end: int,
+                source: SourceFound | None, q: dict, after_publication: bool) -> set[str]:
+        """The modality cues that apply to one figure (see :mod:`claimline.claims.modality`)."""
+        mod = self.modality
+        text = doc_index(doc).text
+        out: set[str] = set()
+        if mod.is_question(text[anchor.idx : s_end], text[s_start:s_end]):
+            out.add("question")
+        clause = self.clause_tokens(head, s_start, s_end)
+        if mod.is_negated(clause, anchor.i, lambda a, b: text[doc[a].idx + len(doc[a].text) : doc[b].idx]):
+            out.add("negated")
+        modal = mod.modal(head)
+        mood = mod.verb_mood(head)
+        if modal is not None:
+            out.add(modal[0])
+        elif mood == "conditional" and not self._futur_du_passe(head):
+            out.add("conditional")
+        above = {a.i for a in anchor.ancestors} | {anchor.i}
+        target = head.lemma_ in mod.cues.intention_objects and any(
+            c.dep_ == "obj" and c.i in above for c in head.children)  # "vise 400 000 logements"
+        if mood == "future" or target or (after_publication and self._present(head)):
+            out.add("planned")
+        if source is not None:
+            out.add("reported")
+        if q["qualifier"] == "approx" or mod.has_hedge(self.clause_text(head, s_start, s_end)) or mod.hedging_verb(head):
+            out.add("hedged")
         return out
 
-    def is_conditional(self, head: Token, sent_start: int, sent_end: int) -> bool:
-        chain = [head]
-        if head.dep_ == "xcomp" and sent_start <= head.head.idx < sent_end:
-            chain.append(head.head)  # "aurait pu être" -> pu <- aurait
-        for verb in chain:
-            for t in [verb, *verb.children]:
-                if (t is verb or t.dep_.startswith("aux") or t.dep_ == "cop") and "Cnd" in t.morph.get("Mood"):
-                    return True
-        return False
-
-    def is_negated(self, head: Token, anchor: Token, sent_start: int, sent_end: int) -> bool:
-        """"ne… pas/jamais/aucun" in the clause, not restricted or contrasted before the number.
-
-        "elle n'a conquis que 250 km2" (ne… que), "ne représentera jamais que le cinquième",
-        "n'est pas leur manque de moyens mais leur dispersion dans 30 structures" and a
-        negation behind a comma are not negations of the quantity.
-        """
-        toks = self._clause_tokens(head, sent_start, sent_end)
-        if not any(t.text.lower() in ("ne", "n'", "n’") for t in toks):
+    def _futur_du_passe(self, head: Token) -> bool:
+        """A conditional under a past reporting verb ("a assuré que la ligne coûterait")."""
+        gov = head.head
+        if head.dep_ != "ccomp" or gov is head or not self.sources.is_speech_verb(gov):
             return False
-        negs = [t for t in toks if t.text.lower() in self._negations]
-        if not negs:
-            return False
-        before = [t for t in negs if t.i < anchor.i]
-        if not before:
-            return True
-        between = doc_index(anchor.doc).text[before[-1].idx + len(before[-1].text) : anchor.idx]
-        return re.search(r"(?<![\w])(?:que|qu['’]|mais)(?![\w])|[,;:–—(]", between, re.IGNORECASE) is None
+        return "Past" in gov.morph.get("Tense") or any(c.dep_ == "aux:tense" for c in gov.children) or "Imp" in gov.morph.get("Tense")
 
-    def is_hedged(self, text: str, head: Token, sent_start: int, sent_end: int) -> bool:
-        if self._hedge_re.search(text):
-            return True
-        return head.lemma_ in self._hedge_lemmas or head.head.lemma_ in self._hedge_lemmas
-
-    @staticmethod
-    def is_question(text: str) -> bool:
-        stripped = text.rstrip(" \t\n»\"”)…")
-        return stripped.endswith("?") or re.search(r"\best-ce que\b", text, re.IGNORECASE) is not None
+    def _present(self, head: Token) -> bool:
+        tenses = set(head.morph.get("Tense")) | {t for c in head.children if c.dep_.startswith("aux") for t in c.morph.get("Tense")}
+        return tenses <= {"Pres"} and not any(c.dep_ == "aux:tense" for c in head.children)
 
     # -- sources ---------------------------------------------------------------------
-    def according_to(self, doc: Doc, sent_start: int, sent_end: int) -> SourceFound | None:
-        text = doc_index(doc).text[sent_start:sent_end]
-        for m in self._according_re.finditer(text):
-            span = self._noun_phrase(doc, sent_start + m.end(), sent_end)
-            if span:
-                return SourceFound(*span, "according_to")
-        return None
-
-    def _noun_phrase(self, doc: Doc, offset: int, limit: int) -> tuple[int, int] | None:
-        i = doc_index(doc).first_at_or_after(offset)
-        first = i
-        last = None
-        while i < len(doc) and doc[i].idx < limit and i - first < 10:
-            tok = doc[i]
-            if tok.pos_ in ("NOUN", "PROPN", "X") or (tok.text[:1].isupper() and tok.is_alpha):
-                last = i
-            elif tok.pos_ in _NP_POS or (tok.pos_ == "ADV" and tok.text.lower() in ("très", "plus")):
-                if tok.pos_ == "ADJ" and last is not None:
-                    last = i
-            elif tok.lower_ in ("de", "du", "des", "d'") and i + 1 < len(doc) and (
-                doc[i + 1].pos_ in ("NOUN", "PROPN", "DET") or doc[i + 1].text[:1].isupper()
-            ) and last is not None:
-                pass
-            else:
-                break
-            i += 1
-        if last is None:
-            return None
-        return doc[first].idx, doc[last].idx + len(doc[last].text)
-
-    def speech_source(self, doc: Doc, anchor: Token, sent_start: int, sent_end: int) -> tuple[int, int, Token] | None:
-        """The subject of a reporting verb governing ``anchor`` or set as an incise."""
-        ancestors = {t.i for t in anchor.ancestors}
-        index = doc_index(doc)
-        for tok in (doc[k] for k in index.tokens_between(sent_start, sent_end)):
-            if tok.pos_ != "VERB" or tok.lemma_ not in self._speech:
-                continue
-            governs = tok.i in ancestors
-            incise = tok.dep_ == "parataxis" or any(c.dep_ == "parataxis" and c.i in ancestors | {anchor.i} for c in tok.children)
-            incise = incise or (tok.i > anchor.i and re.search(r"[»\"”,]\s*$", index.text[sent_start:tok.idx].rstrip()[-20:]) is not None
-                                and tok.dep_ in ("ROOT", "parataxis", "conj"))
-            if not (governs or incise):
-                continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-            if subj is None or subj.text.lower() in self._authors:
-                continue
-            span_toks = [t for t in subj.subtree if sent_start <= t.idx < sent_end]
-            start = min(t.idx for t in span_toks)
-            end = max(t.idx + len(t.text) for t in span_toks)
-            if start <= anchor.idx < end:
-                continue  # the quantity is in the subject: "Plus de 30 États ont annoncé…"
-            return start, end, tok
-        return None
+    def source(self, doc: Doc, anchor: Token, s_start: int, s_end: int, markers: list, figures: list[int],
+               quote: tuple[int, int] | None) -> tuple[SourceFound | None, bool]:
+        """(the figure's source before coreference, whether the source needs an antecedent)."""
+        finder = self.sources
+        span, kind = None, None
+        if markers:
+            m = finder.pick_marker(markers, anchor.idx, figures)
+            if m[1] < 0:
+                return None, False  # "selon nos informations": the author
+            span, kind = (m[1], m[2]), "according_to"
+        if span is None:
+            span = finder.governing_speech(doc, anchor, s_start, s_end)
+            if span is None:
+                span = finder.incise(doc, anchor, s_start, s_end, after_quote=quote is not None)
+            kind = "speech_verb" if span else None
+        if quote is not None:
+            if span is None:
+                span = finder.introducer(doc, quote[0], s_start) or finder.after_quote(doc, quote[1])
+            kind = "quotation"
+            if span is None:
+                return SourceFound(max(quote[0], s_start), min(quote[1], s_end), kind), False
+        if span is None:
+            return None, False
+        return SourceFound(span[0], span[1], kind), finder.needs_antecedent(doc, span)
 
     def quotations(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every quotation of ``text`` (inside the marks)."""
@@ -223,73 +201,87 @@ def claim_reader(path: str | None = None) -> ClaimReader:
     return ClaimReader(load_json("claims.json", ClaimCues, path=path))
 
 
+def _anchor(doc: Doc, reader: ClaimReader, q: dict) -> Token:
+    """The number token of a quantity, not its qualifier: "plus de 500" -> 500."""
+    token = reader.token_at(doc, q["span"]["start"])
+    for t in doc[token.i : token.i + 8]:
+        if t.idx >= q["span"]["end"] or t.like_num or t.pos_ == "NUM":
+            return t if t.idx < q["span"]["end"] else token
+    return token
+
+
+def _after_publication(doc: Doc, timex: dict | None) -> bool:
+    published = doc._.claimline_published
+    value = (timex or {}).get("value") or ""
+    span = (timex or {}).get("span") or {"start": 0, "end": 0}
+    if not re.search(r"\d", doc_index(doc).text[span["start"] : span["end"]]):
+        return False  # a weekday alone ("mardi") is too weak to make a plan
+    if not published or not re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        return dt.date.fromisoformat(value[:10]) > dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return False
+
+
 def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, str]]) -> list[dict]:
     """The claims of ``doc`` as dicts shaped like :class:`~claimline.models.Claim`."""
     quantities = doc._.claimline_quantities or []
-    mentions = doc._.claimline_mentions or []
+    mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
+    mention_starts = [m["span"]["start"] for m in mentions]
     timexes = [t for t in (doc._.claimline_timexes or []) if t.get("type") in ("DATE", "TIME")]
-    full_text = doc_index(doc).text
-    quotes = reader.quotations(full_text)
+    timex_by_id = {t["id"]: t for t in timexes}
+    quotes = reader.quotations(doc_index(doc).text)
+    quote_starts = [a for a, _ in quotes]
     starts = [s for s, _, _ in sentences]
-    groups: dict[tuple[int, int], list[dict]] = {}
-    anchors: dict[tuple[int, int], Token] = {}
+    by_sentence: dict[int, list[dict]] = {}
     for q in quantities:
-        qs = q["span"]["start"]
-        si = bisect.bisect_right(starts, qs) - 1
+        if reader.check_worthy(doc, q):
+            by_sentence.setdefault(bisect.bisect_right(starts, q["span"]["start"]) - 1, []).append(q)
+    sent_timexes = _sentence_timexes(doc, reader, timexes, starts, sentences)
+    groups: dict[tuple, list[dict]] = {}
+    info: dict[tuple, tuple] = {}
+    for si, qs in by_sentence.items():
         s_start, s_end, _ = sentences[si]
-        token = reader.token_at(doc, qs)
-        # The number token, not the qualifier: "plus de 500" -> 500.
-        for t in doc[token.i : token.i + 8]:
-            if t.idx >= q["span"]["end"] or t.like_num or t.pos_ == "NUM":
-                token = t if t.idx < q["span"]["end"] else token
-                break
-        head = reader.clause_head(token, s_start, s_end)
-        key = (si, head.i)
-        groups.setdefault(key, []).append(q)
-        anchors.setdefault(key, token)
+        markers = reader.sources.markers(doc, s_start, s_end)
+        anchors = [_anchor(doc, reader, q) for q in qs]
+        figures = [a.idx for a in anchors]
+        for q, anchor in zip(qs, anchors):
+            head = reader.clause_head(anchor, s_start, s_end)
+            k = bisect.bisect_right(quote_starts, anchor.idx) - 1
+            quote = quotes[k] if k >= 0 and quotes[k][0] <= anchor.idx < quotes[k][1] else None
+            source, anaphoric = reader.source(doc, anchor, s_start, s_end, markers, figures, quote)
+            if anaphoric:
+                words = doc_index(doc).text[source.start : source.end].lower()
+                ante = reader.sources.antecedent(doc, source.start, sentences, si,
+                                                 person_first=" " not in words or words.startswith("ce"), mentions=mentions)
+                if ante is not None:
+                    source = SourceFound(ante[0], ante[1], source.kind)
+            timex_id, same_clause = _timex_for(doc, reader, sent_timexes.get(si, []), head, anchor)
+            signals = reader.signals(doc, head, anchor, s_start, s_end, source, q,
+                                     same_clause and _after_publication(doc, timex_by_id.get(timex_id)))
+            modality = reader.modality.decide(signals)
+            key = (si, head.i, source, modality)
+            groups.setdefault(key, []).append(q)
+            info.setdefault(key, (timex_id,))
     claims = []
-    for (si, head_i), qs in groups.items():
+    for (si, _head, source, modality), qs in groups.items():
         s_start, s_end, section = sentences[si]
-        text = full_text[s_start:s_end]
-        head = doc[head_i]
-        anchor = anchors[(si, head_i)]
-        source = reader.according_to(doc, s_start, s_end)
-        inside = [(a, b) for a, b in quotes if a <= anchor.idx < b]
-        speech = reader.speech_source(doc, anchor, s_start, s_end)
-        if source is None and inside:
-            if speech:
-                source = SourceFound(speech[0], speech[1], "quotation")
-            else:
-                a, b = inside[0]
-                source = SourceFound(max(a, s_start), min(b, s_end), "quotation")
-        if source is None and speech:
-            source = SourceFound(speech[0], speech[1], "speech_verb")
-        if reader.is_question(text):
-            modality = "question"
-        elif reader.is_negated(head, anchor, s_start, s_end):
-            modality = "negated"
-        elif reader.is_conditional(head, s_start, s_end):
-            modality = "conditional"
-        elif source is not None:
-            modality = "reported"
-        elif reader.is_hedged(text, head, s_start, s_end) or any(q["qualifier"] == "approx" for q in qs):
-            modality = "hedged"
-        else:
-            modality = "asserted"
-        in_sentence = [m for m in mentions if s_start <= m["span"]["start"] < s_end]
         source_entity = None
         entities: list[str] = []
-        for m in in_sentence:
+        for m in _mentions_in(mentions, mention_starts, s_start, s_end):
             if source and source.start <= m["span"]["start"] < source.end:
                 source_entity = m["entity_id"]
             elif m["entity_id"] not in entities:
                 entities.append(m["entity_id"])
+        if source is not None and source_entity is None:  # a source resolved to an earlier sentence
+            source_entity = next((m["entity_id"] for m in _mentions_in(mentions, mention_starts, source.start, source.end)), None)
         claims.append({
             "id": f"c{len(claims) + 1}",
             "span": {"start": s_start, "end": s_end},
             "quantities": [q["id"] for q in qs],
             "entities": entities,
-            "timex_id": _timex_for(doc, reader, timexes, head, anchor, s_start, s_end),
+            "timex_id": info[(si, _head, source, modality)][0],
             "source": None if source is None else {
                 "span": {"start": source.start, "end": source.end},
                 "entity_id": source_entity,
@@ -301,19 +293,38 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     return claims
 
 
-def _timex_for(doc: Doc, reader: ClaimReader, timexes: list[dict], head: Token, anchor: Token,
-               s_start: int, s_end: int) -> str | None:
-    """A DATE/TIME timex of the claim's clause, else the nearest one of its sentence."""
+def _mentions_in(mentions: list[dict], starts: list[int], start: int, end: int) -> list[dict]:
+    """The mentions (sorted by start) that start in [start, end)."""
+    return mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+
+def _timex_for(doc: Doc, reader: ClaimReader, timexes: list[tuple[int, str, int]], head: Token, anchor: Token
+               ) -> tuple[str | None, bool]:
+    """(id, same clause) of a DATE/TIME timex of the claim's clause, else of the nearest one.
+
+    ``timexes``: (start, id, clause head index) of the sentence's timexes.
+    """
     best = None
+    for ts, tid, clause in timexes:
+        rank = (0 if clause == head.i else 1, abs(ts - anchor.idx))
+        if best is None or rank < best[0]:
+            best = (rank, tid)
+    return (best[1], best[0][0] == 0) if best else (None, False)
+
+
+def _sentence_timexes(doc: Doc, reader: ClaimReader, timexes: list[dict], starts: list[int],
+                      sentences: list[tuple[int, int, str]]) -> dict[int, list[tuple[int, str, int]]]:
+    """The DATE/TIME timexes of each sentence with their clause head (one pass)."""
+    out: dict[int, list[tuple[int, str, int]]] = {}
     for t in timexes:
         ts = t["span"]["start"]
-        if not s_start <= ts < s_end:
+        si = bisect.bisect_right(starts, ts) - 1
+        if si < 0:
             continue
-        same_clause = reader.clause_head(reader.token_at(doc, ts), s_start, s_end).i == head.i
-        rank = (0 if same_clause else 1, abs(ts - anchor.idx))
-        if best is None or rank < best[0]:
-            best = (rank, t["id"])
-    return best[1] if best else None
+        s_start, s_end, _ = sentences[si]
+        clause = reader.clause_head(reader.token_at(doc, ts), s_start, s_end).i
+        out.setdefault(si, []).append((ts, t["id"], clause))
+    return out
 
 
 __all__ = ["ClaimCues", "ClaimReader", "build_claims", "claim_reader"]
