@@ -181,3 +181,15 @@ def test_ages_are_not_durations(text):
 def test_durations_after_a_noun_stay_durations():
     assert values("Il a signé un contrat de 5 ans.", "2025-05-01", "past") == [("5 ans", "P5Y")]
     assert values("Il y a 37 ans, la ville changeait.", "2025-05-01", "past") == [("Il y a 37 ans", "1988")]
+
+
+# --- years after a noun ----------------------------------------------------------------------
+
+def test_a_year_after_a_common_noun_is_a_date_but_not_in_a_name_or_a_count():
+    assert values("La récolte 2023 a déçu les viticulteurs.", "2024-01-10", "past") == [("2023", "2023")]
+    assert values("Les manœuvres Borealis 2026 commencent.", "2026-03-01", "present") == []
+    assert values("La course a réuni 2000 coureurs.", "2026-03-01", "past") == []
+
+
+def test_feast_names_are_not_weekdays():
+    assert values("L'accord du Vendredi saint reste fragile.", "2026-03-04", "present") == []
