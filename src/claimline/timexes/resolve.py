@@ -333,8 +333,13 @@ def duration_value(n: float | None, unit_code: str, time: bool, half: bool = Fal
     return value
 
 
+_DEMI = {"H": "PT30M", "D": "PT12H", "Y": "P6M", "CE": "P50Y"}
+
+
 def _duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     unit = _unit(lex, c.get("unit"))
+    if c.get("demi"):  # "une demi-heure", "un demi-siècle"
+        return Resolution("DURATION", _DEMI[unit.code]) if unit.code in _DEMI else None
     n, approx_mod = _amount(c, lex)
     if n is None and not c.get("vague") and not c.get("approx"):
         n = 1.0 if not (c.get("num") or c.get("num2")) else None
