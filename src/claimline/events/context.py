@@ -8,10 +8,19 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from typing import Any
 
-from claimline.doc import doc_index
+from claimline.doc import (
+    DocSentence,
+    doc_index,
+    layer,
+    published,
+    published_source,
+    section_at,
+)
+from claimline.doc import sections as doc_sections
+from claimline.doc import sentences as doc_sentences
+from claimline.layout.regions import locate
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "acl", "parataxis", "xcomp", "csubj"})
 
@@ -21,22 +30,20 @@ class DocContext:
 
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.sentences = [tuple(s) for s in (doc._.claimline_sentences or [])] or [(0, len(doc.text))]
-        self._sent_starts = [s for s, _ in self.sentences]
-        self.sections = [tuple(s) for s in (doc._.claimline_sections or [])]
-        self._section_starts = [s for _, s, _ in self.sections]
+        self._sentences = doc_sentences(doc) or [DocSentence(0, 0, len(doc.text))]
+        self.sentences = [(s.start, s.end) for s in self._sentences]
+        self.sections = [(s.kind, s.start, s.end) for s in doc_sections(doc)]
         self._index = doc_index(doc)
         self.text = self._index.text
-        published = doc._.claimline_published
-        self.published = dt.date.fromisoformat(published) if published else None
+        self.published = published(doc)
         # an inferred publication date is a guess: it must not turn past events into plans
-        self.published_given = self.published is not None and doc._.claimline_published_source != "inferred"
-        self.mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
+        self.published_given = self.published is not None and published_source(doc) != "inferred"
+        self.mentions = sorted(layer(doc, "mentions"), key=lambda m: m["span"]["start"])
         self._mention_starts = [m["span"]["start"] for m in self.mentions]
-        self.claims = sorted(doc._.claimline_claims or [], key=lambda c: c["span"]["start"])
+        self.claims = sorted(layer(doc, "claims"), key=lambda c: c["span"]["start"])
         self._claim_starts = [c["span"]["start"] for c in self.claims]
         self._longest_claim = max((c["span"]["end"] - c["span"]["start"] for c in self.claims), default=0)
-        timexes = sorted(doc._.claimline_timexes or [], key=lambda t: t["span"]["start"])
+        timexes = sorted(layer(doc, "timexes"), key=lambda t: t["span"]["start"])
         self._timex_spans = [(t["span"]["start"], t["span"]["end"]) for t in timexes]
         self._timex_starts = [s for s, _ in self._timex_spans]
 
@@ -55,7 +62,7 @@ class DocContext:
         return next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[0])
 
     def sentence_index(self, offset: int) -> int:
-        return max(bisect.bisect_right(self._sent_starts, offset) - 1, 0)
+        return max(locate(self._sentences, offset), 0)
 
     def same_sentence(self, a, b) -> bool:
         return self.sentence_index(a.idx) == self.sentence_index(b.idx)
@@ -68,9 +75,7 @@ class DocContext:
         return self.text[s:e]
 
     def section_of(self, offset: int) -> str:
-        if not self.sections:
-            return "body"
-        return self.sections[max(bisect.bisect_right(self._section_starts, offset) - 1, 0)][0]
+        return section_at(self.doc, offset)
 
     def text_of(self, tokens: list) -> str:
         if not tokens:

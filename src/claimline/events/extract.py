@@ -30,11 +30,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from claimline.calendar import is_datable
+from claimline.doc import layer
 from claimline.events import describe
 from claimline.events.anchors import Anchor, anchors_of, event_bounds, preference
 from claimline.events.context import DocContext, case_of, clause_tokens
 from claimline.events.lexicon import EventLexicon
-from claimline.periods import is_datable
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 GENITIVE = frozenset({"de", "d'", "d’", "du", "des", "pour"})
@@ -69,7 +70,7 @@ class EventFinder:
 
     # -- entry point ------------------------------------------------------------
     def __call__(self, doc) -> list[dict[str, Any]]:
-        timexes = [t for t in (doc._.claimline_timexes or []) if is_datable(t)]
+        timexes = [t for t in layer(doc, "timexes") if is_datable(t)]
         if not timexes:
             return []
         ctx = DocContext(doc)

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from claimline.calendar import granularity_rank, is_datable, overlaps, width
 from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.events.lexicon import EventLexicon, load_lexicon
 from claimline.models import Article, Claim, Entity, Event, Timex
-from claimline.periods import granularity_rank, is_datable, overlaps, width
 from claimline.timeline.model import (
     MODALITY_ORDER,
     ArticleRef,
@@ -30,6 +30,7 @@ from claimline.timeline.model import (
     TimelineEntity,
     TimelineEvent,
 )
+
 
 def build_timeline(
     articles: Iterable[Article],
@@ -235,6 +236,7 @@ class _ArticleContext:
             event_id=event.id,
             trigger=self.provenance(event.trigger.start, event.trigger.end),
             lemma=event.lemma,
+            label=event.label,
             timex=timex.span.text if timex else None,
             when=Period(
                 value=event.value, earliest=event.earliest, latest=event.latest, granularity=event.granularity
