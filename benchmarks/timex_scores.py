@@ -50,6 +50,7 @@ def corpus_scores(raw: Path, gold: Path, nlp) -> tuple[float, float, float, int]
 
 def timebank_scores(model: str) -> tuple[float, float, float, int] | None:
     import timebank
+
     from claimline.evaluate.timex_scoring import score_corpus
 
     path = SHARED / "benchmarks" / "fr-timebank" / "dev.jsonl"
