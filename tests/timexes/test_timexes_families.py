@@ -193,3 +193,10 @@ def test_a_year_after_a_common_noun_is_a_date_but_not_in_a_name_or_a_count():
 
 def test_feast_names_are_not_weekdays():
     assert values("L'accord du Vendredi saint reste fragile.", "2026-03-04", "present") == []
+
+
+def test_la_veille_au_soir_is_one_time_and_cette_annee_la_is_the_year_told_before():
+    text = "Le 12 mars 2025, le barrage a cédé. L'alerte avait été levée la veille au soir."
+    assert values(text, "2025-03-20", "past")[-1] == ("la veille au soir", "2025-03-11TEV")
+    text = "Les ventes ont chuté en 2019. Cette année-là, l'usine a fermé."
+    assert values(text, "2025-03-20", "past")[-1] == ("Cette année-là", "2019")

@@ -256,6 +256,8 @@ def _relative_unit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     unit_word = c.get("unit")
     rel = lex.relative_words.get(c.get("rel") or "ce")
     offset, anchor_kind = (rel.offset, rel.anchor) if rel else (0, "document")
+    if c.get("far"):  # "cette année-là": the year of the date told before, not this one
+        anchor_kind = "previous"
     mod = _mod(c, lex)
     base, anchor = _base(ctx, anchor_kind)
     season = lex.seasons.get(unit_word)
