@@ -19,7 +19,9 @@ returned with ``kind="ordinal"`` so that callers can skip them. The words come f
 
 from __future__ import annotations
 
+import math
 import re
+import warnings
 from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +35,10 @@ NumberKind = Literal["cardinal", "fraction", "approx", "ordinal"]
 
 # Thousands separators: space, no-break space, narrow no-break space, thin space.
 _SEP = "[ \u00a0\u202f\u2009]"
+# A minus sign glued to the number, after a space, a bracket or the start ("-5 °C", "(−9,6 %)"),
+# never after a digit or a letter ("1-0", "F-16").
+_SIGN_AFTER = " \t\n([:\u00a0\u202f"
+_OF_RE = re.compile(rf"{_SEP}+(?:de|du|des)(?![\w])|{_SEP}+d['’]", re.IGNORECASE)
 
 
 class NumberWords(BaseModel):
@@ -75,6 +81,7 @@ class NumberMatch:
     high: float | None = None
     digits: bool = False
     scaled: bool = False
+    multiplier: float = 1.0
 
 
 def _alternation(words) -> str:
@@ -89,7 +96,7 @@ class NumberReader:
         self._cardinal = {**words.units, **words.tens}
         small = list(words.units) + list(words.tens) + list(words.hundred) + list(words.multipliers)
         self._word_re = re.compile(
-            rf"(?<![\w'])(?:{_alternation(small)})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{_alternation(small)}))*(?![\w])",
+            rf"(?<![\w])(?:{_alternation(small)})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{_alternation(small)}))*(?![\w])",
             re.IGNORECASE,
         )
         mult = _alternation(words.multipliers)
@@ -191,13 +198,20 @@ class NumberReader:
                     continue
             value = self.read_digits(m.group("num"), m.group("dec"))
             scaled = bool(m.group("mult"))
+            factor = 1
             if scaled:  # exact decimal product: 16,4 millions -> 16400000, not 16399999.999…
                 factor = self.words.multipliers[m.group("mult").strip().lower()]
                 value = float(Decimal(repr(value)) * factor)
             if m.group("half"):
                 value += 0.5 * (self.words.multipliers[m.group("mult").strip().lower()] if m.group("mult") else 1)
-            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal",
-                                   digits=True, scaled=scaled))
+            start = m.start()
+            if start > 0 and text[start - 1] in "-−–" and (start == 1 or text[start - 2] in _SIGN_AFTER):  # "-5 °C"
+                value, start = -value, start - 1
+            if not math.isfinite(value):
+                warnings.warn(f"number too large to represent, left out: {text[start:end][:30]}…", stacklevel=2)
+                continue
+            out.append(NumberMatch(start, end, text[start:end], value, "cardinal",
+                                   digits=True, scaled=scaled, multiplier=float(factor)))
         return out
 
     def _find_words(self, text: str) -> list[NumberMatch]:
@@ -224,7 +238,8 @@ class NumberReader:
                 unit = self.words.multipliers.get(last, 1)
                 value += 0.5 * unit
                 end = half.end()
-            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal", scaled=scaled))
+            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal", scaled=scaled,
+                                   multiplier=float(self.words.multipliers.get(last, 1))))
         return out
 
     def _find_approx(self, text: str) -> list[NumberMatch]:
@@ -273,6 +288,8 @@ class NumberReader:
                 start = m.start("num") if det not in ("les", "le", "la", "l'") else m.start()
             elif det in self.words.article_one:
                 numerator, start = 1.0, m.start()
+                if den_word not in self.words.always_fraction + self.words.half and not _OF_RE.match(text, m.end()):
+                    continue  # "une cinquième victoire": an ordinal
             elif det:
                 numerator, start = 1.0, m.start()
                 if den_word not in self.words.always_fraction and not re.match(
@@ -284,7 +301,8 @@ class NumberReader:
                 continue
             if den_word in ("demi", "demie") and (numerator != 1 or det in ("la", "le", "les", "l'")):
                 continue  # "trois ans et demi" is read with the cardinal
-            out.append(NumberMatch(start, m.end(), text[start : m.end()], numerator / den, "fraction"))
+            # Four decimals, as the gold guidelines write fractions ("un tiers" -> 0.3333).
+            out.append(NumberMatch(start, m.end(), text[start : m.end()], round(numerator / den, 4), "fraction"))
         return out
 
 
@@ -303,7 +321,7 @@ def parse_number(text: str) -> float | None:
     """The value of ``text`` if it is exactly one number expression, else None.
 
     >>> parse_number("4,33"), parse_number("vingt-sept"), parse_number("un tiers")
-    (4.33, 27.0, 0.3333333333333333)
+    (4.33, 27.0, 0.3333)
     """
     matches = find_numbers(text.strip())
     if len(matches) == 1 and matches[0].text == text.strip() and matches[0].kind != "ordinal":
