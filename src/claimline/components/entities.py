@@ -21,6 +21,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimline.entities.acronyms import complete_expansions
 from claimline.entities.gazetteer import Gazetteer
 from claimline.entities.link import link_mentions
 from claimline.entities.recognise import NameRules, Token, clean_model_entity, combine
@@ -61,7 +62,8 @@ class EntitiesComponent:
             raise InputError(Errors.E010.format(name="claimline_entities config", value=(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars), detail=str(err))) from err
         self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
         self.rules = NameRules(load_rules(rules_path))
-        self.gazetteer = Gazetteer.from_registry(self.registry)
+        rules = load_rules(rules_path)
+        self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
     def _regions(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) of the sections whose names are kept."""
@@ -91,8 +93,9 @@ class EntitiesComponent:
             for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
-        candidates = [c for c in combine(model, gazetteer, self.rules) if kept(c.start, c.end)]
-        mentions, entities = link_mentions(text, candidates, self.registry)
+        combined = complete_expansions(text, combine(model, gazetteer, self.rules), self.rules.demonyms)
+        candidates = [c for c in combined if kept(c.start, c.end)]
+        mentions, entities = link_mentions(text, candidates, self.registry, demonyms=self.rules.demonyms)
         doc._.claimline_mentions = mentions
         doc._.claimline_entities = entities
         return doc

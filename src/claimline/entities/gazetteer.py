@@ -6,6 +6,11 @@ taken from how the alias is written: a word written with two capitals or more
 appear capitalised ("Monde" in "le Monde", never "le monde"), a lower-case word in any
 case ("union européenne"). Time is linear in the text (longest alias first at each word).
 
+A match glued to a longer name is no match: "France" is not found in "Air France",
+"Météo-France", "France 2" or "Paris Saint-Germain" (a capitalised word or a small number
+right next to it, or a hyphen), unless the neighbour is itself a known name
+("Trump-Poutine"). A registry entity never absorbs a longer name that contains it.
+
 >>> gaz = Gazetteer.from_registry(default_registry())  # doctest: +SKIP
 >>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]  # doctest: +SKIP
 [('union européenne', 'ORG'), ('OTAN', 'ORG')]
@@ -21,6 +26,9 @@ from claimline.entities.normalise import fold
 
 _WORD = re.compile(r"\w+|[^\w\s-]")
 _ARTICLES = frozenset({"le", "la", "les", "l"})
+_WORD_BEFORE = re.compile(r"(\w[\w.'’]*)(?: |-)$")
+_AFTER = re.compile(r"(?: (?P<num>\d{1,2})(?![\d,.]?\d)| (?P<cap>[A-ZÀ-Ý][\w'’-]*)|-(?P<hyph>[A-ZÀ-Ý]))")
+_SENTENCE_END = frozenset(".!?:;«»\"\n()[]|›>")
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,13 @@ class Gazetteer:
             self._table.setdefault(key, []).append((rules, entity_id, label))
             self.max_words = max(self.max_words, len(words))
         self._firsts = frozenset(key[0] for key in self._table)
+        self.free_words: frozenset[str] = frozenset(_ARTICLES)
+
+    def with_free_words(self, words: Iterable[str]) -> Gazetteer:
+        """Folded words that may stand next to a name without being part of it
+        (determiners, prepositions and titles: "En France", "Président Macron")."""
+        self.free_words = frozenset(self.free_words | {fold(w).rstrip(".'’") for w in words})
+        return self
 
     @classmethod
     def from_registry(cls, registry) -> Gazetteer:
@@ -98,7 +113,43 @@ class Gazetteer:
             s, e = words[first].start(), words[i + n - 1].end()
             out.append(GazetteerMatch(s, e, text[s:e], entity_id, label))
             i += n
-        return out
+        return self._unglued(text, out)
+
+    def _unglued(self, text: str, matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
+        """``matches`` without those glued to a longer name (see the module docstring)."""
+        starts = {m.start for m in matches}
+        ends = {m.end for m in matches}
+        return [
+            m for m in matches
+            if not (_glued_before(text, m.start, ends, self.free_words) or _glued_after(text, m.end, starts, self.free_words))
+        ]
+
+
+def _glued_before(text: str, start: int, ends: set[int], free: frozenset[str]) -> bool:
+    """A capitalised word (not starting a sentence) or a hyphenated word right before ``start``."""
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    word = re.split(r"['’]", found.group(1))[-1]  # "d'Air France"
+    word_start = found.end(1) - len(word)
+    if not word or found.end(1) in ends or fold(word).rstrip(".'’") in free or not word[:1].isupper():
+        return False  # "anti-Trump", "En France", "M. Macron"
+    if text[start - 1] == "-":
+        return True
+    before = text[max(0, word_start - 3) : word_start].rstrip(" ")
+    return bool(before) and before[-1] not in _SENTENCE_END and not before[-1].isspace()
+
+
+def _glued_after(text: str, end: int, starts: set[int], free: frozenset[str]) -> bool:
+    """A small number ("France 2"), a capitalised word or a hyphen and a capital right after ``end``."""
+    found = _AFTER.match(text, end)
+    if found is None:
+        return False
+    if found.group("num"):
+        return True
+    if found.group("hyph"):
+        return end + 1 not in starts
+    return end + 1 not in starts and fold(found.group("cap")) not in free
 
 
 __all__ = ["Gazetteer", "GazetteerMatch"]

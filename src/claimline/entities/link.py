@@ -7,6 +7,13 @@ first name joins the one person of the text who bears it ("son ami Vladimir"), a
 name that no registry knows gets an id from its own full form
 ("ent:sebastien-lecornu"), the same in every document.
 
+An acronym and its expansion in the same text (:mod:`~claimline.entities.acronyms`) are
+one entity: the registry's if it knows either form, else the acronym's id
+("ent:bit", named "Bureau international du travail"), because the acronym is the form a
+text most often uses alone. All the mentions of an entity get one label: the
+registry's, else the label the model gave its longest mention ("Tigst Assefa", PER,
+over "Assefa", ORG).
+
 >>> from claimline.entities import default_registry
 >>> text = "Sébastien Lecornu répond. Lecornu insiste."
 >>> mentions, entities = link_mentions(text, [Candidate(0, 17, "PER"), Candidate(26, 33, "PER")],
@@ -17,11 +24,13 @@ name that no registry knows gets an id from its own full form
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
+from claimline.entities.acronyms import acronym_groups
 from claimline.entities.recognise import Candidate
-from claimline.entities.registry import EntityRegistry, Resolution
+from claimline.entities.registry import EntityRegistry, Resolution, new_id
 
 
 def _by_given_name(
@@ -42,11 +51,58 @@ def _by_given_name(
     return Resolution(entity_id, name, "PER", "given_name")
 
 
+def _known(registry: EntityRegistry, surface: str, label: str, entity_id: str | None) -> Resolution | None:
+    if entity_id is not None:
+        return Resolution(entity_id, registry.name_of(entity_id) or surface, registry.label_of(entity_id) or label, "alias")
+    found = registry.resolve(surface, label)
+    return found if found.method in ("alias", "surname") else None
+
+
+def _register_acronyms(
+    text: str, candidates: Sequence[Candidate], registry: EntityRegistry, seen: EntityRegistry, demonyms: Collection[str]
+) -> None:
+    """Make every acronym of the text an alias of its expansion in ``seen``."""
+    for short_i, long_i in acronym_groups(text, candidates, demonyms):
+        short, long = candidates[short_i], candidates[long_i]
+        short_text, long_text = text[short.start : short.end], text[long.start : long.end]
+        found = _known(registry, long_text, long.label, long.entity_id) or _known(
+            registry, short_text, long.label, short.entity_id
+        )
+        if found is not None:
+            seen.add(registry.name_of(found.entity_id) or found.name, found.label, aliases=[long_text, short_text], entity_id=found.entity_id)
+            continue
+        entity_id = new_id(registry.key(short_text))
+        if entity_id in seen and seen.label_of(entity_id) != long.label:
+            continue
+        seen.add(long_text, long.label, aliases=[short_text], entity_id=entity_id)
+
+
+def _labels(resolved: dict[int, tuple[str, str]], candidates: Sequence[Candidate], text: str, registry: EntityRegistry) -> dict[str, str]:
+    """One label per entity: the registry's, else that of its longest mention (then the most frequent)."""
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for i, (entity_id, label) in resolved.items():
+        cand = candidates[i]
+        seen.setdefault(entity_id, []).append((len(text[cand.start : cand.end].split()), label))
+    out = {}
+    for entity_id, found in seen.items():
+        counts = Counter(label for _, label in found)
+        longest = max(words for words, _ in found)
+        out[entity_id] = registry.label_of(entity_id) or max(
+            counts, key=lambda label: ((longest, label) in found, counts[label], label)
+        )
+    return out
+
+
 def link_mentions(
-    text: str, candidates: Sequence[Candidate], registry: EntityRegistry
+    text: str, candidates: Sequence[Candidate], registry: EntityRegistry, *, demonyms: Collection[str] = ()
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """``(mentions, entities)`` as ``doc._.claimline_mentions`` / ``_entities`` dicts."""
+    """``(mentions, entities)`` as ``doc._.claimline_mentions`` / ``_entities`` dicts.
+
+    ``candidates`` are sorted by offset; ``demonyms`` (folded) let an acronym leave out a
+    closing nationality adjective of its expansion.
+    """
     seen = registry.empty_like()
+    _register_acronyms(text, candidates, registry, seen, demonyms)
     resolved: dict[int, tuple[str, str]] = {}  # candidate index -> (entity id, label)
     order = sorted(
         range(len(candidates)),
@@ -65,10 +121,12 @@ def link_mentions(
             seen.add(surface, cand.label, entity_id=found.entity_id)
         resolved[i] = (found.entity_id, found.label)
 
+    labels = _labels(resolved, candidates, text, registry)
     mentions: list[dict[str, Any]] = []
     entities: dict[str, dict[str, Any]] = {}
     for i, cand in enumerate(candidates):
-        entity_id, label = resolved[i]
+        entity_id = resolved[i][0]
+        label = labels[entity_id]
         surface = text[cand.start : cand.end]
         mentions.append(
             {"id": f"m{i + 1}", "span": {"start": cand.start, "end": cand.end}, "label": label, "entity_id": entity_id}

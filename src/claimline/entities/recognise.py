@@ -17,7 +17,9 @@ blog and news text in a few ways, corrected here with the rules of
   what the model misses ("OTAN", "UE", "Kremlin", "Zapad 2025", "union européenne")
   and replace a model entity that only wraps one of them in common words ("Escalade
   nucléaire des États-Unis" -> "États-Unis"); the model's entity is kept when it adds a
-  capitalised word and has another type ("Paris Hilton", PER, over "Paris", LOC).
+  capitalised word and has another type ("Paris Hilton", PER, over "Paris", LOC), or when
+  it only adds capitalised words or numbers to one known name ("Air France", "France 2"):
+  a known name inside a longer one is not that name.
 
 Everything works on character offsets and per-token facts (POS, sentence start), so
 it is spaCy-free and linear in the number of tokens.
@@ -32,6 +34,11 @@ from dataclasses import dataclass
 from claimline.entities.gazetteer import GazetteerMatch
 from claimline.entities.normalise import fold
 from claimline.entities.resources import RecognitionRules
+
+
+_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’"})
+_NAME_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+_OPENERS = frozenset("«\"“(:—–-.!?\n")
 
 
 @dataclass(frozen=True)
@@ -83,17 +90,28 @@ class NameRules:
 
 
 def _split_lines(tokens: Sequence[Token], text: str) -> list[list[Token]]:
-    """The runs of ``tokens`` not separated by a line break."""
+    """The runs of ``tokens`` not separated by a line break (or a comma and a lower-case word)."""
     pieces: list[list[Token]] = [[]]
-    for tok in tokens:
-        if tok.is_space or (pieces[-1] and "\n" in text[pieces[-1][-1].end : tok.start]):
+    for k, tok in enumerate(tokens):
+        after_comma = k > 0 and tokens[k - 1].text == "," and tok.text[:1].islower()  # "Le Progrès, la SNCF"
+        if tok.is_space or after_comma or (pieces[-1] and "\n" in text[pieces[-1][-1].end : tok.start]):
             pieces.append([])
         if not tok.is_space:
             pieces[-1].append(tok)
     return [p for p in pieces if p]
 
 
-def _trim(tokens: list[Token], rules: NameRules) -> tuple[list[Token], bool]:
+def _name_article(tokens: Sequence[Token], text: str) -> bool:
+    """A capitalised article inside a sentence begins the name ("à La Roche-sur-Yon",
+    "selon Le Progrès"); at the start of a sentence or a quotation it is just capitalised."""
+    first = tokens[0]
+    if len(tokens) < 2 or first.sent_start or fold(first.text) not in _NAME_ARTICLES or not first.text[:1].isupper():
+        return False
+    before = text[max(0, first.start - 3) : first.start].rstrip()
+    return bool(before) and before[-1] not in _OPENERS
+
+
+def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = "") -> tuple[list[Token], bool]:
     """Strip determiners, titles and lower-case words in front, punctuation behind."""
     titled = False
     while tokens:
@@ -102,6 +120,8 @@ def _trim(tokens: list[Token], rules: NameRules) -> tuple[list[Token], bool]:
             tokens, titled = tokens[n:], True
             continue
         word = fold(tokens[0].text)
+        if text and not titled and _name_article(tokens, text):
+            break
         if word in rules.determiners or (not titled and tokens[0].text[:1].islower()):
             tokens = tokens[1:]
             continue
@@ -109,9 +129,10 @@ def _trim(tokens: list[Token], rules: NameRules) -> tuple[list[Token], bool]:
             tokens = tokens[1:]
             continue
         break
+    institution = label in ("ORG", "MISC") and len(tokens) > 2  # "Banque centrale européenne"
     while len(tokens) > 1 and (
         fold(tokens[-1].text) in rules.determiners
-        or fold(tokens[-1].text) in rules.demonyms  # "Churchill ukrainien"
+        or (fold(tokens[-1].text) in rules.demonyms and not institution)  # "Churchill ukrainien"
         or not any(c.isalnum() for c in tokens[-1].text)
     ):
         tokens = tokens[:-1]
@@ -134,12 +155,14 @@ def clean_model_entity(
     """The names inside one entity of the model (none, one, or one per line)."""
     out = []
     for piece in _split_lines(tokens, text):
-        piece, titled = _trim(list(piece), rules)
+        piece, titled = _trim(list(piece), rules, text, label)
         if not piece:
             continue
         surface = text[piece[0].start : piece[-1].end]
         if not (titled or surface[:1].isupper() or surface[:1].isdigit()):
             continue
+        if titled and not any(t.text[:1].isupper() for t in piece):
+            continue  # "le Premier ministre sortant"
         capitalised = [t for t in piece if t.text[:1].isupper()] or piece[:1]
         core = text[piece[0].start : capitalised[-1].end]  # "Affaires étrangères français" -> "Affaires"
         if sum(c.isalnum() for c in surface) < 2 or {fold(surface), fold(core)} & rules.not_names:
@@ -162,6 +185,22 @@ def _adds_a_name(candidate: Candidate, inside: Sequence[GazetteerMatch], tokens:
         if tok.text[:1].isupper() and not tok.sent_start and fold(tok.text) not in rules.determiners:
             return True
     return False
+
+
+def _continues(candidate: Candidate, inside: Sequence[GazetteerMatch], tokens: Sequence[Token]) -> bool:
+    """Whether the model's entity is one known name continued by capitalised words or
+    numbers only, "de" aside ("Air France", "France 2", "Stade de France"): a longer name."""
+    if len(inside) != 1:
+        return False
+    extra = [
+        t for t in tokens
+        if candidate.start <= t.start and t.end <= candidate.end
+        and not inside[0].start <= t.start < inside[0].end and any(c.isalnum() for c in t.text)
+    ]
+    named = [t for t in extra if fold(t.text) not in _LINKS]
+    if len(named) < len(extra) and any(t.sent_start for t in named):
+        return False  # "Déclaration du ministère …": a capitalised first word, then "du"
+    return bool(named) and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in named)
 
 
 def combine(
@@ -189,10 +228,9 @@ def combine(
             continue
         inside = [gaz[j] for j in overlapping]
         wraps = all(cand.start <= m.start and m.end <= cand.end for m in inside)
-        if (
-            wraps
-            and any(m.label != cand.label for m in inside)
-            and _adds_a_name(cand, inside, tokens, rules)
+        if wraps and (
+            _continues(cand, inside, tokens)
+            or (any(m.label != cand.label for m in inside) and _adds_a_name(cand, inside, tokens, rules))
         ):
             kept.append(cand)
             dropped.update(overlapping)

@@ -14,7 +14,9 @@ one, then the names already seen in the document or corpus):
    (``process.extractOne``), above ``fuzzy_threshold``; never for keys shorter than
    ``min_fuzzy_chars`` (acronyms: UE is not UA), never when one key is the other plus
    ``prefix_guard_chars`` letters or more (Pokrovsk is not Pokrovskoïe), never when
-   their numbers differ (Zapad 2021 is not Zapad 2025).
+   their numbers differ (Zapad 2021 is not Zapad 2025), never when one has more words
+   than the other ("Air Vladimir Poutine" is not Vladimir Poutine). A name with
+   given names is a person of the registry only if they fit one of his known full names.
 
 A name none of them matches is ``new``: its id is ``ent:`` + the slug of its key, so
 the same name gets the same id in every document.
@@ -246,9 +248,8 @@ class EntityRegistry:
             return None
         fitting = [
             i for i in sorted(candidates)
-            if not given
-            or not self._full_names.get((i, last))
-            or any(_given_names_compatible(given, known) for known in self._full_names[(i, last)])
+            if not given  # a name with given names needs a known full name they fit ("Air Xi" is not Xi)
+            or any(_given_names_compatible(given, known) for known in self._full_names.get((i, last), ()))
         ]
         return self._found(fitting[0], "surname") if len(fitting) == 1 else None
 
@@ -269,10 +270,15 @@ class EntityRegistry:
         )
         if best is None or not self._guarded(key, best[0]):
             return None
+        if label == "PER" and key.split()[-1] == best[0].split()[-1]:
+            return None  # same surname, other given names: the surname stage has said no
         return self._found(ids[best[2]], "fuzzy")
 
     def _guarded(self, key: str, candidate: str) -> bool:
-        """False for the known false friends: a longer name sharing a prefix, other numbers."""
+        """False for the known false friends: a longer name containing the other or sharing
+        a prefix, other numbers."""
+        if len(key.split()) != len(candidate.split()):
+            return False  # a name with one more word is another name ("Air France" is not France)
         a, b = key.replace(" ", ""), candidate.replace(" ", "")
         short, long = sorted((a, b), key=len)
         if long.startswith(short) and len(long) - len(short) >= self.settings.prefix_guard_chars:
