@@ -135,7 +135,8 @@ class _Candidate:
 
 
 _SPACE = "[ \u00a0\u202f\u2009]"
-_KILO_RE = re.compile(r"(?P<m>[kK])(?![\w'’])")  # "100K", "5k" glued to the number
+_KILO_RE = re.compile(r"(?P<m>[kK]|M)(?![\w'’])")  # "100K", "5k", "10M" glued to the number
+_JOIN_RE = re.compile(r"[\s,]*(?:et|mais|,)[\s,]*", re.IGNORECASE)
 # What may stand before the first word of a sentence: spaces, quotes, a list marker.
 _OPENING = re.compile(r"[\s«\"(\-–—•*]*(?:\d{1,3}[.)]\s+)?[\s«\"(]*")
 _APOS = "['’]"
@@ -190,10 +191,10 @@ class QuantityFinder:
         prefixes = sorted(cues.currency_prefixes, key=len, reverse=True)
         self._currency_before_re = re.compile(rf"(?:^|(?<=[\s(]))(?:{'|'.join(map(re.escape, prefixes))}){_SPACE}?$")
         self._multiplied_re = re.compile(rf"(?<![\w])(?:{'|'.join(_phrase_re(m) for m in cues.multiplied)}){_SPACE}+$", re.IGNORECASE)
-        words = "|".join(sorted((w for w in numbers.words.units if numbers.words.units[w] >= 1), key=len, reverse=True))
+        words = numbers.word_pattern
         self._out_of_re = re.compile(
-            rf"(?<![\w'’])(?P<num>\d+|{words})(?P<noun>(?:{_SPACE}+(?!sur\b)[\w'’-]+){{0,2}}?){_SPACE}+(?:{'|'.join(cues.out_of)})"
-            rf"{_SPACE}+(?P<den>\d+|{words})(?![\w])(?!{_SPACE}+[a-zà-ÿ]+[sx](?![\w]))",
+            rf"(?<![\w'’])(?P<num>{words})(?P<noun>(?:{_SPACE}+(?!sur\b)[\w'’-]+){{0,2}}?){_SPACE}+(?:{'|'.join(cues.out_of)})"
+            rf"{_SPACE}+(?P<den>{words})(?![\w])(?!{_SPACE}+[a-zà-ÿ]+[sx](?![\w]))",
             re.IGNORECASE,
         )
         self._per_re = re.compile(rf"(?:{_SPACE}+[\w'’-]+){{0,2}}{_SPACE}+pour{_SPACE}+", re.IGNORECASE)
@@ -255,7 +256,25 @@ class QuantityFinder:
                 if q is not None:
                     found.append(q)
         found.sort(key=lambda q: q.start)
-        return self._inherit_denominators(found), skipped
+        return self._inherit_denominators(self._bounded_pairs(text, found)), skipped
+
+    @staticmethod
+    def _bounded_pairs(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+        """"supérieur à 100 et inférieur à 300": one range, 100 to 300."""
+        out: list[FoundQuantity] = []
+        for q in found:
+            p = out[-1] if out else None
+            if p is not None and p.value is not None and q.value is not None and (p.unit == q.unit or None in (p.unit, q.unit)) \
+                    and _JOIN_RE.fullmatch(text[p.end : q.start]):
+                bounds = {p.qualifier: p.value, q.qualifier: q.value}
+                low = bounds.get("more_than", bounds.get("at_least"))
+                high = bounds.get("less_than", bounds.get("at_most"))
+                if low is not None and high is not None and low < high and len(bounds) == 2:
+                    out[-1] = FoundQuantity(start=p.start, end=q.end, text=text[p.start : q.end], value=None, low=low, high=high,
+                                            unit=q.unit or p.unit, qualifier=None, kind="range", counted_from=q.counted_from)
+                    continue
+            out.append(q)
+        return out
 
     def _rates(self, text: str, candidates: list[_Candidate]) -> None:
         """"3 cas pour 100 000 habitants": one figure, unit per_100k; the base is no figure."""
@@ -472,6 +491,9 @@ class QuantityFinder:
     def _quantity(self, text: str, c: _Candidate, found: list[FoundQuantity], seg_start: int) -> FoundQuantity:
         n = c.number
         unit = c.unit.code if c.unit else ("fraction" if n.kind == "fraction" else None)
+        if c.unit and c.unit.kind == "temperature" and n.value and n.value > 0 and re.search(
+                rf"(?<![\w])(?<!au )moins{_SPACE}+$", text[max(0, n.start - 12) : n.start], re.IGNORECASE):
+            n = replace(n, value=-n.value, start=n.start - len(re.search(rf"moins{_SPACE}+$", text[:n.start]).group(0)))
         if unit == "ratio" and n.value and re.match(rf"{_SPACE}+moins(?![\w])", text[c.end : c.end + 8], re.IGNORECASE):
             n = replace(n, value=round(1 / n.value, 4))  # "deux fois moins": 0.5
         qualifier, start, has_before = self._qualifier_before(text, c.start if c.start is not None else n.start)

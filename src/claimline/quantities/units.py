@@ -120,7 +120,7 @@ class UnitLexicon:
             re.IGNORECASE,
         )
         self._time_links = {w.replace("’", "'") for w in den.time_links}
-        self._before = {e.code: re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, e.requires_before))})", re.IGNORECASE)
+        self._before = {id(e): re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, e.requires_before))})", re.IGNORECASE)
                         for e in entries if e.requires_before}
 
     def kind_of(self, code: str) -> str | None:
@@ -156,10 +156,6 @@ class UnitLexicon:
             of = self._of_re.match(text, pos)
             if of:
                 found = self._at(text, of.end())
-        if found is not None and found.code in self._before and not self._before[found.code].search(
-            text[max(0, pos - 60) : pos]
-        ):
-            found = None  # "a marqué 20 points": a count, not percentage points
         if found is not None and found.kind not in ("time", "percent", "ratio"):
             found = self.denominator(text, found) or found
         return found
@@ -192,7 +188,9 @@ class UnitLexicon:
             m = pattern.match(text, start)
             if m is None or (upper_only and not text[start:m.end()].isupper()):
                 continue
-            if self._allowed(entry, text, m.end()):
+            if self._allowed(entry, text, m.end()) and (
+                id(entry) not in self._before or self._before[id(entry)].search(text[max(0, start - 80) : start])
+            ):  # "a marqué 20 points": a count; "la température atteint 30 degrés": Celsius
                 return UnitMatch(entry.code, entry.kind, start, m.end())
         return None
 
