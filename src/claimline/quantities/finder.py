@@ -136,6 +136,17 @@ class _Candidate:
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 _KILO_RE = re.compile(r"(?P<m>[kK]|M)(?![\w'’])")  # "100K", "5k", "10M" glued to the number
+def _last_token(text: str) -> str:
+    """The last word or sign of ``text`` (lower-case, ' for ’): "plus d'" -> "d'", "x <= " -> "<="."""
+    m = re.search(r"([^\s\u00a0\u202f\u2009]+)[\s\u00a0\u202f\u2009]*$", text)
+    if not m:
+        return ""
+    token = m.group(1).lower().replace("’", "'")
+    apostrophe = token.rfind("'", 0, len(token) - 1)
+    return token[apostrophe + 1 :] if apostrophe >= 0 else token  # "qu'environ" -> "environ"
+
+
+_SUR_RE = re.compile(r"(?<![\w])sur(?![\w])", re.IGNORECASE)
 _JOIN_RE = re.compile(r"[\s,]*(?:et|mais|,)[\s,]*", re.IGNORECASE)
 # What may stand before the first word of a sentence: spaces, quotes, a list marker.
 _OPENING = re.compile(r"[\s«\"(\-–—•*]*(?:\d{1,3}[.)]\s+)?[\s«\"(]*")
@@ -167,9 +178,21 @@ class QuantityFinder:
             (re.compile(rf"(?:(?<=[\s(«\"'’])|^){_phrase_re(c.phrase)}{'' if c.phrase[-1] in chr(39) + '’~' else _SPACE + '*'}$", re.IGNORECASE), c)
             for c in before
         ]
+        # The 'before' cues by their last word: a number is preceded by one word, so only the
+        # cues ending with it are tried (in the same longest-first order).
+        self._before_by_last: dict[str, list] = {}
+        for pattern, cue in self._before:
+            self._before_by_last.setdefault(_last_token(cue.phrase), []).append((pattern, cue))
         self._after = [(re.compile(rf"{_SPACE}+{_phrase_re(c.phrase)}(?![\w])(?!{_SPACE}+(?:fort|haut|bas|tard|tôt|vite|près|loin)\b)",
                                    re.IGNORECASE), c) for c in after]  # not "au plus fort de"
         self._exclusions = [(re.compile(e.pattern, re.IGNORECASE if e.reason not in ("name", "postcode") else 0), e) for e in cues.exclusions]
+        # One alternation per place and case mode: most numbers match none, one search tells.
+        self._any_exclusion = {}
+        for where in ("before", "after"):
+            for flags in (re.IGNORECASE, 0):
+                pats = [p.pattern for p, e in self._exclusions if e.where == where and p.flags & re.IGNORECASE == flags]
+                if pats:
+                    self._any_exclusion.setdefault(where, []).append(re.compile("|".join(f"(?:{p})" for p in pats), flags))
         preps = "|".join(_phrase_re(p) for p in sorted(cues.date_prepositions, key=len, reverse=True))
         self._date_prep_re = re.compile(rf"(?:^|[\s(])(?:{preps}){_SPACE}*$", re.IGNORECASE)
         self._function_words = {w.lower() for w in cues.function_words}
@@ -214,7 +237,7 @@ class QuantityFinder:
         """
         end = len(text) if end is None else end
         segment = text[start:end]
-        out_of = [(m.start() + start, m.end() + start, m) for m in self._out_of_re.finditer(segment)]
+        out_of = [(m.start() + start, m.end() + start, m) for m in self._out_of_re.finditer(segment)] if _SUR_RE.search(segment) else []
         candidates = []
         for n in self.numbers.find(segment):
             n = replace(n, start=n.start + start, end=n.end + start)
@@ -378,7 +401,11 @@ class QuantityFinder:
         line_start = nl + 1 if nl >= 0 else window_start
         nl = text.find("\n", n.start, n.end + _LINE_WINDOW)
         line = text[line_start : nl if nl >= 0 else min(len(text), n.end + _LINE_WINDOW)]
+        skip_where = {w for w, window in (("before", before), ("after", after))
+                      if not any(p.search(window) for p in self._any_exclusion.get(w, ()))}
         for pattern, rule in self._exclusions:
+            if rule.where in skip_where:
+                continue
             if rule.where != "line" and not n.digits and rule.reason in ("name", "postcode"):
                 continue
             if rule.where == "before" and pattern.search(before):
@@ -439,7 +466,8 @@ class QuantityFinder:
 
     def _qualifier_before(self, text: str, pos: int) -> tuple[Qualifier | None, int, bool]:
         window = text[max(0, pos - 40) : pos]
-        for pattern, cue in self._before:
+        cues = self._before_by_last.get(_last_token(window), ())
+        for pattern, cue in cues:
             m = pattern.search(window)
             if m:
                 if cue.qualifier is None:  # a neutral cue ("s'est limitée à") stays out of the span

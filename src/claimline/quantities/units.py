@@ -108,6 +108,12 @@ class UnitLexicon:
         self._symbols = [
             (re.compile(re.escape(s) + (r"(?![\w'’])" if s[-1].isalnum() else "")), e) for s, e in symbols
         ]
+        # Candidates by their first character (lower-cased), in the same order: a number is
+        # followed by a handful of forms, not by all of them.
+        self._by_char: dict[tuple[bool, str], list] = {}
+        for is_symbol, forms, pats in ((True, [f for f, _ in symbols], self._symbols), (False, [f for f, _ in words], self._words)):
+            for form, pat in zip(forms, pats):
+                self._by_char.setdefault((is_symbol, form[0].lower()), []).append(pat)
         adjs = "|".join(re.escape(a) for a in data.time_adjectives)
         self._time_adj_re = re.compile(rf"{_SPACE}+(?:{adjs})(?=\s)", re.IGNORECASE)
         self._of_re = re.compile(rf"{_SPACE}+(?:de{_SPACE}+|d['’]{_SPACE}*)", re.IGNORECASE)
@@ -181,7 +187,11 @@ class UnitLexicon:
 
     def _at(self, text: str, start: int, *, symbols: bool = True, words: bool = True,
             upper_only: bool = False, kinds: tuple[str, ...] | None = None) -> UnitMatch | None:
-        candidates = (self._symbols if symbols else []) + (self._words if words else [])
+        if start >= len(text):
+            return None
+        char = text[start].lower()
+        candidates = (self._by_char.get((True, char), []) if symbols else []) + (
+            self._by_char.get((False, char), []) if words else [])
         for pattern, entry in candidates:
             if kinds and entry.kind not in kinds:
                 continue
