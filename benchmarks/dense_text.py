@@ -59,10 +59,12 @@ def chronology(i: int) -> str:
 
 
 def date_per_line(i: int) -> str:
+    """``3 mars 2024`` alone on its line."""
     return _date(i)
 
 
 def centuries(i: int) -> str:
+    """``Au XVIIIe siècle, Lyon comptait 2 000 habitants.``"""
     return f"Au {_pick(ROMANS, i, 3)} siècle, {_pick(PLACES, i)} comptait {1 + i % 90} 000 habitants."
 
 

@@ -108,10 +108,10 @@ def pure(sizes: list[str]) -> None:
     from claimline.layout.sentences import refine_sentences
     from claimline.text.html import html_evidence
     from claimline.text.language import detect_language
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     steps = {
-        "normalise_for_model": normalise_for_model,
+        "model_text": model_text,
         "split_sections": split_sections,
         "refine_sentences": lambda t: refine_sentences(t, range(0, len(t), 97)),
         "chunk_bounds": lambda t: chunk_bounds(t, 100_000),
@@ -209,7 +209,7 @@ def dense(patterns: list[str], sizes: list[str], model: str, max_seconds: float)
     print(f"dense body text, extract() with {model}; seconds per layer (x/doubling of the whole)")
     results: dict[str, list[dict]] = {}
     for pattern in patterns:
-        print(f"\n{pattern}  ({PATTERNS[pattern].__doc__.strip().splitlines()[0]})")
+        print(f"\n{pattern}  ({(PATTERNS[pattern].__doc__ or '').strip().splitlines()[0]})")
         print(f"{'size':>5} {'chars':>7} {'body':>6} {'seconds':>8} {'x/dbl':>6} "
               + "".join(f"{layer:>11}" for layer in LAYERS) + f"{'timexes':>8}{'claims':>7}{'events':>7}")
         cmd = [sys.executable, __file__, "--dense-child", pattern, ",".join(sizes), "--model", model,

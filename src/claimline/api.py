@@ -6,17 +6,45 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from claimline.batch import DEFAULT_CHUNK_CHARS, ExtractionFailure, OnError, iter_results
+from claimline.batch import (
+    DEFAULT_CHUNK_CHARS,
+    ExtractionFailure,
+    OnError,
+    iter_results,
+)
+from claimline.errors import Errors, InputError
 from claimline.io.inputs import ArticleInput
 from claimline.models import Article
 
 
 def _pipeline(nlp, model: str | None):
-    if nlp is not None:
-        return nlp
-    from claimline.pipeline import DEFAULT_MODEL, default_pipeline
+    from claimline.pipeline import DEFAULT_MODEL, check_pipeline, default_pipeline
 
-    return default_pipeline(model or DEFAULT_MODEL)
+    if nlp is None:
+        if model is not None and not isinstance(model, str):
+            raise InputError(Errors.E010.format(name="model", value=model, detail="expected a model name (str)"))
+        return default_pipeline(model or DEFAULT_MODEL)
+    check_pipeline(nlp)
+    return nlp
+
+
+def positive_int(name: str, value: Any, *, also: tuple[int, ...] = ()) -> int:
+    """``value`` if it is an int >= 1 (or one of ``also``), else an :class:`InputError` naming it."""
+    if isinstance(value, bool) or not isinstance(value, int) or (value < 1 and value not in also):
+        extra = f" (or {', '.join(map(str, also))})" if also else ""
+        raise InputError(Errors.E010.format(name=name, value=value, detail=f"expected an int, 1 or more{extra}"))
+    return value
+
+
+def _check_items(items: Any) -> None:
+    if isinstance(items, (str, bytes)):
+        raise InputError(Errors.E010.format(
+            name="items", value=items[:40], detail="a single text, not a list of texts: "
+            "use claimline.extract(text), or extract_many([text])"))
+    if isinstance(items, Mapping) or not isinstance(items, Iterable):
+        raise InputError(Errors.E010.format(
+            name="items", value=type(items).__name__, detail="expected an iterable of texts, mappings "
+            "{'text', 'doc_id', 'published'}, ArticleInput or (text, meta) tuples"))
 
 
 def extract(
@@ -59,7 +87,8 @@ def extract_many(
     An item is a text, a mapping ``{"text", "doc_id", "published"}``, an
     :class:`ArticleInput` or a ``(text, {"doc_id", "published"})`` tuple. Items are
     read lazily: memory stays bounded by ``batch_size`` (x ``n_process``), whatever the
-    number of items. ``n_process`` uses spaCy's multiprocessing (same output as 1).
+    number of items. ``n_process`` uses spaCy's multiprocessing (same output as 1; -1:
+    one process per CPU). Bad arguments raise :class:`InputError` before any work.
 
     ``on_error`` says what to do with an item that fails (a bad date, a component that
     raises): ``"raise"`` (default) raises its :class:`ClaimlineError`, ``"skip"`` goes
@@ -73,12 +102,21 @@ def extract_many(
     >>> len(arts), failures[0].index  # doctest: +SKIP
     (1, 1)
     """
+    _check_items(items)
+    positive_int("n_process", n_process, also=(-1,))
+    positive_int("batch_size", batch_size)
+    positive_int("chunk_chars", chunk_chars)
+    if not (on_error in ("raise", "skip") or callable(on_error)):
+        raise InputError(Errors.E010.format(name="on_error", value=on_error, detail="expected 'raise', 'skip' or a callable"))
     nlp = _pipeline(nlp, model)
+    return _articles(items, nlp, on_error, n_process=n_process, batch_size=batch_size, html=html,
+                     chunk_chars=chunk_chars)
+
+
+def _articles(items, nlp, on_error: OnError, **options) -> Iterator[Article]:
     # Not bound to a local: a traceback that keeps this frame alive must not keep the
     # generator (and its replaced error handlers) alive too.
-    for result in iter_results(
-        items, nlp, n_process=n_process, batch_size=batch_size, html=html, chunk_chars=chunk_chars
-    ):
+    for result in iter_results(items, nlp, **options):
         if isinstance(result, Article):
             yield result
         elif on_error == "raise":

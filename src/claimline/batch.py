@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from claimline.errors import ClaimlineError, Errors, ExtractionError, InputError
 from claimline.io.inputs import ArticleInput, as_input, input_doc_id, read_input
 from claimline.models import Article
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
+from claimline.workers import guarded_workers
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -144,8 +145,9 @@ OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 def _setup(doc, published: dt.date | None) -> None:
     """Set the ``Doc._`` inputs of the pipeline."""
-    doc._.claimline_published = published.isoformat() if published else None
-    doc._.claimline_published_source = "given" if published else None
+    from claimline.doc import set_published
+
+    set_published(doc, published, "given")
 
 
 def one_line(err: BaseException) -> str:
@@ -208,7 +210,7 @@ class _Pending(NamedTuple):
 
 def _prepare(nlp, pending: _Pending):
     """The Doc to run the pipeline on (before any component)."""
-    doc = nlp.make_doc(normalise_for_model(pending.text))
+    doc = nlp.make_doc(model_text(pending.text))
     _setup(doc, pending.published)
     return doc
 
@@ -217,7 +219,7 @@ def _run_chunked(nlp, pending: _Pending, model: str, limit: int) -> Article | Ex
     """A long article, in chunks (:mod:`claimline.batch`), in this process."""
     
     try:
-        doc = process_in_chunks(nlp, normalise_for_model(pending.text), limit,
+        doc = process_in_chunks(nlp, model_text(pending.text), limit,
                                 setup=lambda d: _setup(d, pending.published))
     except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
         origin = f" ({pending.item.origin})" if pending.item.origin else ""
@@ -310,11 +312,11 @@ def iter_results(
             else:
                 yield _run_alone(nlp, missing, model)
 
-    with _errors_dropped(nlp):
+    with _errors_dropped(nlp), guarded_workers(n_process):
         for doc, index in nlp.pipe(docs(), as_tuples=True, n_process=n_process, batch_size=batch_size):
             yield from settle(index)
             yield _build(doc, pending.popleft(), model)
         yield from settle(float("inf"))
 
 
-__all__ = ["DEFAULT_CHUNK_CHARS", "chunk_bounds", "chunk_limit", "is_claimline_component", "process_in_chunks", "ExtractionFailure", "OnError", "iter_results", "one_line"]
+__all__ = ["DEFAULT_CHUNK_CHARS", "ExtractionFailure", "OnError", "chunk_bounds", "chunk_limit", "is_claimline_component", "iter_results", "one_line", "process_in_chunks"]

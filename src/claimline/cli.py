@@ -22,17 +22,10 @@ from pathlib import Path
 
 from claimline import __version__
 from claimline.errors import ClaimlineError, Errors, InputError
+from claimline.io.corpus import MAX_BYTES
 from claimline.io.progress import progress_bar, report
 
 FORMATS = ("files", "jsonl")
-
-
-def _sink(args: argparse.Namespace):
-    from claimline.io.sinks import FilesSink, JsonlSink
-
-    if args.format == "jsonl":
-        return JsonlSink(Path(args.output or "out.jsonl"), resume=args.resume)
-    return FilesSink(Path(args.output or "out"))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -43,21 +36,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for name, value in (("--jobs", args.jobs), ("--batch-size", args.batch_size)):
         if value < 1:
             raise InputError(Errors.E010.format(name=name, value=value, detail="expected 1 or more"))
+    if args.max_bytes < 0:
+        raise InputError(Errors.E010.format(name="--max-bytes", value=args.max_bytes, detail="expected 0 (no limit) or more"))
     if args.scheduler:
         from claimline.distributed import cmd_extract_dask
 
         return cmd_extract_dask(args, published=published.isoformat() if published else None)
     from claimline.batch import iter_results
-    from claimline.io.corpus import count_items, iter_inputs, plan_inputs
-    from claimline.models import Article
+    from claimline.io.corpus import count_items, input_paths, iter_inputs, plan_inputs
+    from claimline.io.sinks import open_sink
     from claimline.pipeline import load
 
     errors: list[str] = []
     sources = plan_inputs(args.paths, errors)
-    sink = _sink(args)
+    sink = open_sink(args.format or "files", args.output, resume=args.resume, inputs=input_paths(args.paths, sources))
     done = sink.done() if args.resume else set()
     first_origin: dict[str, str] = {}
-    skipped = written = 0
+    skipped = 0
     bar = progress_bar(count_items(sources))
 
     def fail(message: str) -> None:  # an input that never reaches the pipeline
@@ -76,30 +71,48 @@ def cmd_extract(args: argparse.Namespace) -> int:
             return False
         return True
 
-    inputs = iter_inputs(sources, fail, published=published.isoformat() if published else None, keep=keep)
+    inputs = iter_inputs(sources, fail, published=published.isoformat() if published else None, keep=keep,
+                         max_bytes=args.max_bytes)
+    where = getattr(sink, "path", None) or sink.folder
+    written = [0]
     try:
         first = next(inputs, None)
         if first is not None:
-            nlp = load(args.model)
-            for result in iter_results(
-                chain([first], inputs), nlp, n_process=args.jobs, batch_size=args.batch_size, html=args.html
-            ):
-                if isinstance(result, Article):
-                    try:
-                        sink.write(result)
-                        written += 1
-                    except InputError as err:
-                        errors.append(str(err))
-                    for warning in result.warnings:
-                        if warning.startswith("[W"):
-                            print(f"claimline: warning: {result.doc_id}: {warning}", file=sys.stderr)
-                else:
-                    errors.append(result.error)
-                bar.update()
+            results = iter_results(chain([first], inputs), load(args.model), n_process=args.jobs,
+                                   batch_size=args.batch_size, html=args.html)
+            _write_results(results, sink, errors, bar, written)
+    except KeyboardInterrupt:
+        print(f"claimline: interrupted: {written[0]} article(s) written to {where}; "
+              "rerun with --resume to do the rest", file=sys.stderr)
+        return 130
     finally:
         bar.close()
         sink.close()
-    return report(written, skipped, getattr(sink, "path", None) or sink.folder, errors)
+    return report(written[0], skipped, where, errors)
+
+
+def _write_results(results, sink, errors: list[str], bar, written: list[int]) -> None:
+    """Write each Article as it comes (``written[0]`` counts them), collect the failures;
+    stop at an output error after which nothing can be written (disk full)."""
+    from claimline.io.sinks import OutputError
+    from claimline.models import Article
+
+    for result in results:
+        if isinstance(result, Article):
+            try:
+                sink.write(result)
+                written[0] += 1
+            except OutputError as err:
+                errors.append(str(err))
+                if err.fatal:
+                    errors.append(f"stopped after {written[0]} article(s): nothing more can be written there")
+                    return
+            for warning in result.warnings:
+                if warning.startswith("[W"):
+                    print(f"claimline: warning: {result.doc_id}: {warning}", file=sys.stderr)
+        else:
+            errors.append(result.error)
+        bar.update()
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -111,8 +124,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from claimline.evaluate import evaluate
+    from claimline.evaluate.evaluator import require_matches
 
-    report = evaluate(args.gold, args.pred, raw_dir=args.raw)
+    report = require_matches(evaluate(args.gold, args.pred, raw_dir=args.raw))
     if args.json:
         exclude = None if args.errors else {"errors"}
         print(report.model_dump_json(indent=2, exclude=exclude))
@@ -272,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--html", action="store_true", help="the inputs are HTML pages: extract their text first")
     ext.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="processes, with spaCy's n_process (default: 1)")
     ext.add_argument("--batch-size", type=int, default=8, metavar="N", help="articles per spaCy batch (default: 8)")
+    ext.add_argument(
+        "--max-bytes", type=int, default=MAX_BYTES, metavar="N",
+        help=f"refuse an article (a .txt file, a JSONL line) over N bytes: ~300 MB of memory per MB "
+        f"(default: {MAX_BYTES:,}; 0: no limit)",
+    )
     ext.add_argument(
         "--scheduler", metavar="ADDRESS",
         help="run on Dask (pip install 'claimline[dask]'): tcp://127.0.0.1:8786 for a running scheduler, "

@@ -39,17 +39,29 @@ import io
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from claimline.batch import ExtractionFailure, iter_results
-from claimline.io.inputs import ArticleInput
-from claimline.io.articles import iter_jsonl_articles
-from claimline.io.corpus import JSONL_SUFFIXES, decode_text, parse_jsonl_line, parse_metadata
 from claimline.errors import Errors, InputError, MissingDependencyError
+from claimline.io.articles import iter_jsonl_articles
+from claimline.io.corpus import (
+    JSONL_SUFFIXES,
+    decode_text,
+    metadata_published,
+    parse_jsonl_line,
+    parse_metadata,
+)
+from claimline.io.inputs import ArticleInput
+from claimline.io.sinks import article_line
 from claimline.models import Article
 from claimline.pipeline import DEFAULT_MODEL
-from claimline.io.sinks import article_line
-from claimline.timeline import Timeline, TimelineParts, assemble_timeline, timeline_parts
+from claimline.timeline import (
+    Timeline,
+    TimelineParts,
+    assemble_timeline,
+    timeline_parts,
+)
 
 try:
     import dask
@@ -107,9 +119,14 @@ def _jsonl_parts(fs, path: str, size: int) -> Iterator[JsonlPart]:
         yield JsonlPart(url, start, offset - start, lines - (lines % size) + 1, lines % size)
 
 
-def _text_parts(fs, paths: list[str], meta: dict, size: int) -> Iterator[TextFilesPart]:
-    files = [(fs.unstrip_protocol(p), p.rsplit("/", 1)[-1].removesuffix(".txt")) for p in paths]
-    rows = [(url, doc_id, (meta.get(doc_id) or {}).get("published")) for url, doc_id in files]
+def _text_parts(fs, paths: list[str], meta: dict, size: int, errors: list[str]) -> Iterator[TextFilesPart]:
+    rows = []
+    for path in paths:
+        url, doc_id = fs.unstrip_protocol(path), path.rsplit("/", 1)[-1].removesuffix(".txt")
+        try:
+            rows.append((url, doc_id, metadata_published(meta, doc_id, "metadata.json")))
+        except InputError as err:  # an entry that is not an object: that article fails, the others go on
+            errors.append(str(err))
     for i in range(0, len(rows), size):
         yield TextFilesPart(tuple(rows[i : i + size]))
 
@@ -157,7 +174,7 @@ def plan_partitions(
                     meta = parse_metadata(fs.cat_file(parent), fs.unstrip_protocol(parent))
                 except InputError as err:
                     errors.append(str(err))
-        parts.extend(_text_parts(fs, texts, meta, partition_size))
+        parts.extend(_text_parts(fs, texts, meta, partition_size, errors))
     return parts
 
 
@@ -261,9 +278,14 @@ def _exists(url: str, storage_options=None) -> bool:
 def _write_atomic(url: str, data: bytes, storage_options=None) -> None:
     fs, _, (path,) = fsspec.get_fs_token_paths(url, storage_options=storage_options)
     tmp = path + ".tmp"
-    with fs.open(tmp, "wb") as f:
-        f.write(data)
-    fs.mv(tmp, path)
+    try:
+        with fs.open(tmp, "wb") as f:
+            f.write(data)
+        fs.mv(tmp, path)
+    except OSError:
+        if fs.exists(tmp):
+            fs.rm(tmp)  # no partial part left behind
+        raise
 
 
 def _parquet_bytes(articles: list[Article]) -> bytes:
@@ -456,6 +478,10 @@ def cmd_extract_dask(args, *, published: str | None) -> int:
             )
         )
     out = args.output or "out"
+    if "://" not in out:  # a local folder: refused if it is an input or a file, before any work
+        from claimline.io.sinks import check_output
+
+        check_output("files", Path(out), [Path(p) for p in args.paths if "://" not in str(p)])
     errors: list[str] = []
     parts = plan_partitions(args.paths, partition_size=args.partition_size, errors=errors)
     client = connect(args.scheduler)
@@ -489,9 +515,9 @@ __all__ = [
     "PartResult",
     "RunResult",
     "TextFilesPart",
+    "add_timeline_parts",
     "connect",
     "extract_partition",
-    "add_timeline_parts",
     "partial_timeline",
     "plan_partitions",
     "process_part",

@@ -46,6 +46,11 @@ def load(
 
     import claimline.components  # noqa: F401  (registers the factories)
 
+    if not isinstance(model, (str, Path)):
+        raise InputError(Errors.E010.format(name="model", value=model, detail="expected a model name or path"))
+    if isinstance(components, (str, bytes)):
+        raise InputError(Errors.E010.format(
+            name="components", value=components, detail=f"expected a list of names, e.g. [{components!r}]"))
     try:
         nlp = spacy.load(model)
     except OSError as err:
@@ -78,6 +83,24 @@ def load(
     return nlp
 
 
+def check_pipeline(nlp) -> None:
+    """Refuse (:class:`InputError`) an ``nlp=`` that is not a spaCy pipeline with at least
+    one of claimline's components (every layer would silently be empty)."""
+    from spacy.language import Language
+
+    if isinstance(nlp, str):
+        raise InputError(Errors.E010.format(
+            name="nlp", value=nlp, detail=f"expected a pipeline, not a model name: nlp=claimline.load({nlp!r}) "
+            f"(or model={nlp!r} for extract_many)"))
+    if not isinstance(nlp, Language):
+        raise InputError(Errors.E010.format(
+            name="nlp", value=type(nlp).__name__, detail="expected a spaCy pipeline made by claimline.load()"))
+    if not any(nlp.get_pipe_meta(name).factory.startswith("claimline_") for name in nlp.pipe_names):
+        raise InputError(Errors.E010.format(
+            name="nlp", value=nlp.pipe_names, detail="this pipeline has none of claimline's components, so every "
+            "layer would be empty: build it with claimline.load(model)"))
+
+
 @lru_cache(maxsize=4)
 def default_pipeline(model: str = DEFAULT_MODEL):
     """The pipeline :func:`claimline.extract` uses when given none (loaded once)."""
@@ -90,4 +113,4 @@ def model_name(nlp) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}=={meta.get('version', '0')}"
 
 
-__all__ = ["COMPONENTS", "DEFAULT_MODEL", "SUPPORTED_MODELS", "default_pipeline", "load", "model_name"]
+__all__ = ["COMPONENTS", "DEFAULT_MODEL", "SUPPORTED_MODELS", "check_pipeline", "default_pipeline", "load", "model_name"]

@@ -66,3 +66,54 @@ def french_texts(draw, max_parts: int = 6) -> str:
 
 random_texts = st.text(ANY_CHAR, max_size=300)
 published_dates = st.one_of(st.none(), st.dates(), st.sampled_from(["2025-09-21", "2025-02-14", "1999-12-31"]))
+
+
+# -- dates far in the past and the future, huge numbers (issue 19, items 1, 2 and 8) ----------
+
+EXTREME_TEMPLATES = [
+    "Il y a {n} {unit}.",
+    "Dans {n} {unit}, tout aura changé.",
+    "Pendant {n} {unit}, la ville a résisté.",
+    "En l’an {n}, la guerre sera oubliée.",
+    "Le 3 mars {n}, un accord a été signé à Paris.",
+    "Le {n}/12/{n}, rien ne s’est passé.",
+    "Selon l’ONU, {n} personnes ont fui et le coût atteint {n} euros, soit {n} % du PIB.",
+    "Demain, le ministre parlera ; hier, il s’est tu.",
+    "Au {n}e siècle, la ville comptait {n} habitants.",
+    "Un titre sans point\nL’agence a recensé {n} passages en {n} jours.",
+]
+EXTREME_UNITS = ["ans", "siècles", "mois", "jours", "semaines", "millénaires", "heures", "décennies"]
+
+
+def _grouped(n: int) -> str:
+    """``n`` with French thousands separators (spaces), as in « 10 000 »."""
+    return f"{n:,}".replace(",", " ")
+
+
+extreme_numbers = st.one_of(
+    st.sampled_from(["3000", "5000", "2025", "8000", "200000", "3000000", "999999999999", "1" + "0" * 400, "0"]),
+    st.integers(0, 10**40).map(str),
+    st.integers(1_000, 10**15).map(_grouped),
+)
+extreme_published = st.one_of(
+    st.none(), st.sampled_from(["0001-01-01", "9999-12-31", "1970-01-01", "2025-03-04"]), st.dates()
+)
+
+
+@st.composite
+def extreme_texts(draw) -> str:
+    """Sentences with dates far in the past or the future and huge numbers, joined by line breaks."""
+    sentences = []
+    for template in draw(st.lists(st.sampled_from(EXTREME_TEMPLATES), min_size=1, max_size=4)):
+        numbers = iter(draw(st.lists(extreme_numbers, min_size=3, max_size=3)))
+        sentences.append(template.format_map(_Fill(numbers, draw(st.sampled_from(EXTREME_UNITS)))))
+    return "\n".join(sentences)
+
+
+class _Fill(dict):
+    def __init__(self, numbers, unit: str) -> None:
+        super().__init__(unit=unit)
+        self.numbers = numbers
+
+    def __missing__(self, key: str) -> str:
+        return next(self.numbers, "1")

@@ -9,11 +9,10 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from dense_text import PATTERNS, body_share, dense_article  # noqa: E402
+from dense_text import PATTERNS, body_share, dense_article
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))

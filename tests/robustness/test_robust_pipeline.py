@@ -10,7 +10,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from robust_invariants import check_article
-from robust_strategies import french_texts, published_dates, random_texts
+from robust_strategies import (
+    extreme_published,
+    extreme_texts,
+    french_texts,
+    published_dates,
+    random_texts,
+)
 
 import claimline
 from claimline.text.html import html_evidence
@@ -32,6 +38,16 @@ def extract_checked(nlp, text: str, published=None) -> claimline.Article | None:
 @given(text=french_texts(), published=published_dates)
 def test_mutated_french_text_gives_a_valid_article(nlp, text, published):
     extract_checked(nlp, text, published)
+
+
+@pytest.mark.xfail(strict=False, reason="issue 19 items 1, 2, 8: the timex and claims layers (t13, q14) still "
+                   "overflow on some far dates and huge numbers; remove this mark once they pass")
+@settings(PIPELINE, max_examples=40)
+@given(text=extreme_texts(), published=extreme_published)
+def test_far_dates_and_huge_numbers_give_a_valid_article(nlp, text, published):
+    """No article is lost to a date overflow or a number too big for a float (issue 19)."""
+    article = extract_checked(nlp, text, published)
+    assert article is not None
 
 
 @settings(PIPELINE, max_examples=30)

@@ -150,4 +150,15 @@ def evaluate(
     )
 
 
-__all__ = ["evaluate", "load_predictions"]
+def require_matches(report: Report) -> Report:
+    """``report``, or an :class:`InputError` when no gold document has a prediction (the
+    scores would all be zero: a wrong folder, or articles extracted from other files)."""
+    if report.documents and len(report.missing) == len(report.documents):
+        found = f"{len(report.unscored)} other article(s)" if report.unscored else "no article"
+        raise InputError(Errors.E014.format(
+            path=report.pred or "<list>",
+            detail=f"none of the {len(report.documents)} gold doc_ids has a prediction (found {found})"))
+    return report
+
+
+__all__ = ["evaluate", "load_predictions", "require_matches"]

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from claimline.calendar import granularity_rank, is_datable, overlaps, width
 from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.events.lexicon import EventLexicon, load_lexicon
 from claimline.models import Article, Claim, Entity, Event, Timex
-from claimline.periods import granularity_rank, is_datable, overlaps, width
 from claimline.timeline.model import (
     MODALITY_ORDER,
     ArticleRef,

@@ -19,11 +19,11 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from claimline.calendar import GRANULARITY_ORDER
 from claimline.errors import Errors, MissingDependencyError
 from claimline.models import EntityLabel
-from claimline.periods import GRANULARITY_ORDER
 from claimline.timeline.labels import claim_label, event_headline
-from claimline.timeline.model import MODALITY_ORDER, SECTION_KINDS
+from claimline.timeline.kinds import MODALITY_ORDER, SECTION_KINDS
 from claimline.timeline.timelinejs import timelinejs_date, to_timelinejs
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimline.errors import Errors, MissingDependencyError
 from claimline.timeline.labels import claim_label, event_headline, french_period
-from claimline.timeline.model import MODALITY_ORDER
+from claimline.timeline.kinds import MODALITY_ORDER
 from claimline.timeline.plot_layout import main_window
 
 if TYPE_CHECKING:  # pragma: no cover

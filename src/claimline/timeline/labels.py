@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from claimline.periods import precision
+from claimline.calendar import precision
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimline.timeline.model import Period, Timeline, TimelineClaim, TimelineEvent

@@ -8,7 +8,7 @@ timeline with ``Timeline.model_validate_json(...)`` alone.
 [('2025-02-12', 'entretenir'), ('2025-08-15', 'sommet')]
 
 Ordering: by the first day an item can fall on, then its last, coarse before fine;
-an item known to the month is shown as ``2024-08`` (see :mod:`claimline.periods`).
+an item known to the month is shown as ``2024-08`` (see :mod:`claimline.calendar`).
 Merging: two events are one when their periods overlap, their trigger lemmas are equal
 or in the same class of ``events.json`` (``sommet`` / ``rencontrer``), their polarity
 agrees and their actors overlap (when only one side has actors, the periods must be
@@ -19,10 +19,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimline.calendar import (
+    as_date,
+    overlaps,
+    parse_bound,
+    period_label,
+    sort_key,
+)
 from claimline.entities.normalise import name_key
 from claimline.errors import Errors, InputError
 from claimline.models import (
@@ -31,22 +38,9 @@ from claimline.models import (
     Modality,
     SectionKind,
 )
-from claimline.periods import (
-    overlaps,
-    parse_bound,
-    period_label,
-    sort_key,
-)
+from claimline.timeline.kinds import MODALITY_ORDER, ROW_KINDS, SECTION_KINDS, RowKind
 
 TIMELINE_SCHEMA_VERSION = "1.0"
-RowKind = Literal["events", "claims", "entities"]
-ROW_KINDS: tuple[str, ...] = ("events", "claims", "entities")
-# most factual first: a merged event takes the most factual modality of its sources
-MODALITY_ORDER: tuple[str, ...] = (
-    "asserted", "reported", "hedged", "planned", "conditional", "question", "negated",
-)
-SECTION_KINDS: tuple[str, ...] = get_args(SectionKind)
-assert set(MODALITY_ORDER) == set(get_args(Modality)), "MODALITY_ORDER must list every Modality"
 
 
 class _Model(BaseModel):
@@ -71,7 +65,7 @@ class Period(_Model):
     def _fill_label(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("label"):
             data = dict(data)
-            earliest, latest = (_as_date(data.get(k)) for k in ("earliest", "latest"))
+            earliest, latest = (as_date(data.get(k)) for k in ("earliest", "latest"))
             data["label"] = period_label(earliest, latest, data.get("granularity"))
         return data
 
@@ -343,12 +337,6 @@ def timeline_json_schema() -> dict:
     schema = Timeline.model_json_schema()
     schema["$id"] = f"https://claimline.invalid/schema/timeline/{TIMELINE_SCHEMA_VERSION}.json"
     return schema
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
 
 
 def _as_set(value: str | Sequence[str] | None, name: str, valid: Sequence[str]) -> set[str] | None:

@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimline.calendar import precision
 from claimline.errors import Errors, InputError, MissingDependencyError
-from claimline.periods import precision
 from claimline.timeline.labels import MONTHS_FR_SHORT, claim_label, event_headline
 from claimline.timeline.plot_layout import BASELINE, Panel, place_labels, split_panels
 

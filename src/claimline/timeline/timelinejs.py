@@ -16,8 +16,8 @@ import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any, Literal
 
+from claimline.calendar import format_date, precision
 from claimline.errors import Errors, InputError
-from claimline.periods import format_date, precision
 from claimline.timeline.labels import claim_label, event_headline
 
 if TYPE_CHECKING:  # pragma: no cover
