@@ -131,3 +131,15 @@ def test_huge_number_is_dropped_with_a_warning_and_stays_json_safe():
         matches = find_numbers("9" * 400 + " euros")
     assert all(math.isfinite(m.value) for m in matches if m.value is not None)
     json.dumps([m.value for m in matches], allow_nan=False)
+
+
+def test_long_runs_of_number_words_and_fractions_stay_correct():
+    """Pathological inputs of issue 19: a 20 000-word run of number words is read in one pass
+    (the trimming used to reread the whole match per word) and fractions are searched from
+    their denominators (the regex used to start at every position)."""
+    run = " ".join(["vingt"] * 20000)
+    (first,) = find_numbers(run)
+    assert (first.text, first.value) == ("vingt", 20.0)
+    many = " et ".join(["un tiers"] * 5000)
+    fractions = [m for m in find_numbers(many) if m.kind == "fraction"]
+    assert len(fractions) == 5000 and {m.value for m in fractions} == {0.3333}
