@@ -142,7 +142,10 @@ def add_evaluate_parser(subparsers) -> None:
     """``claimline evaluate``: score extracted Articles against gold annotations."""
     ev = subparsers.add_parser("evaluate", help="score extracted Articles (JSON) against gold annotations")
     ev.add_argument("--gold", required=True, metavar="DIR", help="gold folder: one <doc_id>.json per article")
-    ev.add_argument("--pred", required=True, metavar="DIR", help="folder of Article JSON files (claimline extract -o DIR)")
+    ev.add_argument(
+        "--pred", required=True, metavar="PATH",
+        help="extracted Articles: a folder of .json (claimline extract -o DIR), a .jsonl, or Dask part-*.jsonl",
+    )
     ev.add_argument("--raw", metavar="DIR", help="the raw texts the gold annotates (default: raw/ beside the gold folder)")
     ev.add_argument("--json", action="store_true", help="print the report as JSON instead of tables")
     ev.add_argument("--errors", action="store_true", help="list every error with the text around it (±40 characters)")

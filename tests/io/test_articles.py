@@ -61,3 +61,14 @@ def test_problems_are_listed_or_raised(tmp_path, three):
     assert "bad.jsonl, line 2" in errors[0]
     with pytest.raises(InputError, match=r"\[E016\].*line 2"):
         read_articles(tmp_path / "bad.jsonl")
+
+
+def test_evaluate_reads_the_same_inputs_as_timeline(tmp_path, three):
+    from claimline.evaluate import load_predictions
+
+    (tmp_path / "part-00000.jsonl").write_text("".join(map(_line, three)), encoding="utf-8")
+    assert [a.doc_id for a in load_predictions(tmp_path)] == ["a", "b", "c"]
+    assert [a.doc_id for a in load_predictions(tmp_path / "part-00000.jsonl")] == ["a", "b", "c"]
+    (tmp_path / "again.jsonl").write_text(_line(three[0]), encoding="utf-8")
+    with pytest.raises(InputError, match=r"\[E014\].*\[E019\].*doc_id 'a'"):
+        load_predictions(tmp_path)

@@ -5,8 +5,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 from timeline_helpers import make_article
@@ -113,13 +116,59 @@ def test_hover_shows_the_sentence_and_its_source(browser, page):
 
 
 def _assert_not_blank(path) -> None:
-    """The screenshot has a real picture: many distinct colours, not one flat background."""
+    """The screenshot has a real picture: ink on a good share of it, in many colours."""
+    import numpy as np
     from matplotlib.image import imread
 
     pixels = imread(str(path))
-    flat = pixels.reshape(-1, pixels.shape[-1])[:, :3]
-    assert flat.std() > 0.05
-    import numpy as np
+    flat = (pixels.reshape(-1, pixels.shape[-1])[:, :3] * 255).astype(int)
+    background = np.bincount(flat @ np.array([65536, 256, 1])).argmax()
+    ink = (flat @ np.array([65536, 256, 1]) != background).mean()
+    assert ink > 0.01, f"only {ink:.2%} of the screenshot differs from its background"
+    assert len(np.unique(flat, axis=0)) > 20
 
-    colours = np.unique((flat * 255).astype(int), axis=0)
-    assert len(colours) > 20
+
+# -- TimelineJS ------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+TIMELINEJS_DIST = Path(os.environ.get("CLAIMLINE_TIMELINEJS_DIST", ROOT / ".ci/cache/timelinejs/package/dist"))
+
+
+@pytest.mark.skipif(not (TIMELINEJS_DIST / "js" / "timeline.js").is_file(),
+                    reason="TimelineJS not fetched (.ci/run fetches the @knight-lab/timelinejs npm package)")
+def test_timelinejs_export_renders_with_a_readable_slide(browser, seed_articles, tmp_path):
+    """The export of the seeds in TimelineJS 3 itself (local copy, no CDN): one group per story,
+    group labels verbatim ("New START" stays "New START"), the slide keeps half the window."""
+    start = make_article("nstart", "Le 5 février 2011, le traité New START est entré en vigueur.", events=[
+        {"trigger": "est entré", "lemma": "entrer", "timex": "Le 5 février 2011", "value": "2011-02-05"}])
+    start = start.model_copy(update={"title": "New START : la fin d'un traité"})
+    timeline = build_timeline([*seed_articles.values(), start])
+    data = timeline.to_timelinejs(title="Les articles")
+    shutil.copytree(TIMELINEJS_DIST, tmp_path / "dist")
+    page = tmp_path / "timelinejs.html"
+    page.write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="dist/css/timeline.css"><script src="dist/js/timeline.js"></script>'
+        "<style>html, body {height: 100%; margin: 0} #tl {width: 100%; height: 100%}</style></head>"
+        '<body><div id="tl"></div><script>window.tl = new TL.Timeline("tl", '
+        + json.dumps(data).replace("</", "<\\/")
+        + ", {font: null});</script></body></html>",
+        encoding="utf-8",
+    )
+    browser.get(page.as_uri())
+    _wait(browser, "return document.querySelectorAll('.tl-timegroup-message').length > 0")
+    groups = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.tl-timegroup-message')).map(function (e) { return e.innerText; })")
+    stories = {s.doc_id for e in timeline.events for s in e.sources[:1]}
+    assert len(groups) == len(stories) <= len(timeline.articles)
+    assert "New START : la fin d'un traité" in groups
+    window, slide = browser.execute_script(
+        "return [window.innerHeight, document.querySelector('.tl-storyslider').offsetHeight]")
+    assert slide >= window / 2, (slide, window)
+    headlines = browser.execute_script(
+        "return Array.from(document.querySelectorAll('.tl-slide-content .tl-headline'))"
+        ".map(function (e) { return e.innerText; })")
+    assert any(" — " in h or " – " in h for h in headlines)  # "who — what"
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+    browser.save_screenshot(str(tmp_path / "timelinejs.png"))
+    _assert_not_blank(tmp_path / "timelinejs.png")

@@ -80,5 +80,5 @@ def test_entity_lanes_and_labels(seed_articles):
     timeline = build_timeline(seed_articles.values())
     items, lanes = plot_items(timeline, "entity")
     assert 2 <= len(lanes) <= 9 and "Donald Trump" in lanes
-    assert any(" — " in i.label for i in items if i.kind == "event")  # "who — what"
+    assert any(" — " in i.label or " – " in i.label for i in items if i.kind == "event")  # "who — what"
     assert_readable(timeline.plot(lanes="entity"), n_lanes=len(lanes))

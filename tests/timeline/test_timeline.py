@@ -205,3 +205,21 @@ def test_a_second_tool_loads_the_timeline_without_spacy(articles, tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_timelinejs_groups_by_story_with_who_what_headlines(articles):
+    timeline = build_timeline(articles)
+    tjs = timeline.to_timelinejs()
+    summit = next(e for e in tjs["events"] if e["unique_id"] == timeline.events[-1].id)
+    assert summit["text"]["headline"] == "Donald Trump, Vladimir Poutine — a rencontré (Anchorage)"
+    assert "Le 15 août 2025, Trump a rencontré Poutine à Anchorage." in summit["text"]["text"]
+    assert summit["text"]["text"].count("<small>") == 2  # both reports, each with its source
+    assert {e["group"] for e in tjs["events"]} == {"a", "b"}  # one group per story (no title: the doc_id)
+    assert all("display_date" not in e["start_date"] for e in tjs["events"])
+    assert all("group" not in e for e in timeline.to_timelinejs(group="none")["events"])
+    with_claims = timeline.to_timelinejs(claims=True)["events"]
+    assert len(with_claims) == len(tjs["events"]) + 2
+    assert [e["text"]["headline"] for e in timeline.to_timelinejs(kind="claims")["events"]] == [
+        "604 000 km2", "plus de 500 drones — Kiev"]
+    with pytest.raises(InputError, match="group='actor'"):
+        timeline.to_timelinejs(group="actor")

@@ -12,10 +12,15 @@ an item known to the month is shown as ``2024-08`` (see :mod:`claimline.calendar
 
 - :mod:`claimline.timeline.model`: the pydantic models and filtering;
 - :mod:`claimline.timeline.build`: building and merging;
-- :mod:`claimline.timeline.export`: rows, CSV, pandas, TimelineJS.
+- :mod:`claimline.timeline.export`: typed long-form tables, CSV (and :func:`read_csv` back);
+- :mod:`claimline.timeline.timelinejs`: TimelineJS3 JSON;
+- :mod:`claimline.timeline.labels`: "who — what" headlines, claim labels, French dates;
+- :mod:`claimline.timeline.plot` (+ ``plot_layout``): the picture (matplotlib);
+- :mod:`claimline.timeline.html` (+ ``page.html``): the interactive page (plotly.js inlined).
 """
 
 from claimline.timeline.build import TimelineParts, assemble_timeline, build_timeline, same_event, timeline_parts
+from claimline.timeline.export import read_csv
 from claimline.timeline.model import (
     MODALITY_ORDER,
     ROW_KINDS,
@@ -52,6 +57,7 @@ __all__ = [
     "TimelineParts",
     "assemble_timeline",
     "build_timeline",
+    "read_csv",
     "same_event",
     "timeline_json_schema",
     "timeline_parts",

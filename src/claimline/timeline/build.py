@@ -31,6 +31,7 @@ from claimline.timeline.model import (
     TimelineEvent,
 )
 
+
 def build_timeline(
     articles: Iterable[Article],
     *,
@@ -235,6 +236,7 @@ class _ArticleContext:
             event_id=event.id,
             trigger=self.provenance(event.trigger.start, event.trigger.end),
             lemma=event.lemma,
+            label=event.label,
             timex=timex.span.text if timex else None,
             when=Period(
                 value=event.value, earliest=event.earliest, latest=event.latest, granularity=event.granularity

@@ -103,6 +103,7 @@ def page_data(timeline: Timeline, *, title: str) -> dict[str, Any]:
         for c in timeline.claims
         if c.when is not None and (c.when.earliest or c.when.latest)
     ]
+    _spread(items)
     used: dict[str, int] = {}
     for item in items:
         for entity in item["entities"]:
@@ -119,6 +120,18 @@ def page_data(timeline: Timeline, *, title: str) -> dict[str, Any]:
         "entities": [{"id": i, "name": names[i], "count": used[i]} for i in entities],
         "modalities": [{"id": m, "name": MODALITY_FR[m]} for m in modalities],
     }
+
+
+def _spread(items: list[dict]) -> None:
+    """Items on the same day of the same lane get different heights (``offset``), so that
+    each stays visible and hoverable: events above the lane's line, claims below."""
+    seen: dict[tuple, int] = {}
+    for item in items:
+        key = (item["lane"], item["start"], item["kind"])
+        k = seen.get(key, 0)
+        seen[key] = k + 1
+        sign = -1 if item["kind"] == "event" else 1
+        item["offset"] = sign * (0.1 + 0.065 * (k % 6))
 
 
 def _initial_range(items: list[dict]) -> list[str] | None:

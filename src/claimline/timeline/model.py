@@ -114,6 +114,7 @@ class EventSource(_Model):
     event_id: str = Field(description="The Event.id in that article.")
     trigger: Provenance
     lemma: str
+    label: str = Field(default="", description="The article's 'who – what – object' label of the event, if any.")
     timex: str | None = Field(default=None, description="Text of the dating timex.")
     when: Period
     actors: list[str] = Field(default_factory=list, description="Registry entity ids.")
@@ -318,12 +319,13 @@ class Timeline(_Model):
 
         return to_timelinejs(self, title=title, group=group, claims=claims, kind=kind)
 
-    def plot(self, *, lanes: str = "story", ax=None, width: float = 14.0, height: float = 8.0, title: str | None = None):
-        """The timeline as a matplotlib Figure (needs matplotlib): one lane per story or
-        entity (``lanes``), zoomed on where the events are; see :mod:`claimline.timeline.plot`."""
+    def plot(self, *, lanes: str = "story", width: float = 14.0, height: float = 8.0, title: str | None = None):
+        """The timeline as a matplotlib Figure (needs matplotlib; 1400 x 800 pixels at 100 dpi by
+        default): one lane per story or entity (``lanes``), zoomed on where the events are;
+        see :mod:`claimline.timeline.plot`."""
         from claimline.timeline.plot import plot_timeline
 
-        return plot_timeline(self, lanes=lanes, ax=ax, width=width, height=height, title=title)
+        return plot_timeline(self, lanes=lanes, width=width, height=height, title=title)
 
     def to_html(self, *, title: str = "claimline timeline") -> str:
         """One self-contained interactive HTML page (plotly inlined, no network needed to view it)."""

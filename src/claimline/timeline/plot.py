@@ -33,7 +33,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MAX_LANES = 9
 LABEL_GID = "claimline-label"
-LANE_TITLE_CHARS = 30
+LANE_TITLE_CHARS = 36
+LABEL_CHARS = 56  # longer labels are shortened with an ellipsis
 EVENT_COLOURS = {  # modality family -> colour
     "asserted": "#1f4e8c", "reported": "#2a9d8f", "hedged": "#e07a1f", "planned": "#e07a1f",
     "conditional": "#e07a1f", "question": "#8d8d8d", "negated": "#8d8d8d",
@@ -114,7 +115,7 @@ def _item(kind: str, when, label: str, priority: float, modality: str) -> Item:
     start = when.earliest or when.latest
     end = when.latest or when.earliest
     point = precision(when.granularity) == "day" and (end - start).days <= 1
-    return Item(kind, start, end, point, label, "", priority, modality)
+    return Item(kind, start, end, point, _short(label, LABEL_CHARS), "", priority, modality)
 
 
 def _lane_names(timeline: Timeline, lanes: str) -> dict[str, str]:
@@ -134,15 +135,12 @@ def plot_timeline(
     timeline: Timeline,
     *,
     lanes: str = "story",
-    ax=None,
     width: float = 14.0,
     height: float = 8.0,
     title: str | None = None,
 ):
-    """The figure (see the module docstring); ``ax`` is not supported (panels need a figure)."""
+    """The figure (see the module docstring): its own Figure, with an Agg canvas (no pyplot)."""
     figure, canvas = _matplotlib()
-    if ax is not None:
-        raise InputError(Errors.E010.format(name="ax", value="<Axes>", detail="Timeline.plot() draws its own figure"))
     items, lane_order = plot_items(timeline, lanes)
     fig = figure(figsize=(width, height), dpi=100)
     canvas(fig)
@@ -170,7 +168,7 @@ def plot_timeline(
 
 def _panel_axes(fig, panels: list[Panel], n_lanes: int):
     ratios = [p.weight for p in panels]
-    grid = fig.add_gridspec(1, len(panels), width_ratios=ratios, wspace=0.04, left=0.2, right=0.98, top=0.92,
+    grid = fig.add_gridspec(1, len(panels), width_ratios=ratios, wspace=0.04, left=0.21, right=0.985, top=0.92,
                             bottom=0.16)
     axes = []
     for i, panel in enumerate(panels):
@@ -209,7 +207,8 @@ def _french_ticks(axis, panel: Panel) -> None:
         if style == "year":
             return str(d.year)
         if style == "month":
-            return f"{MONTHS_FR_SHORT[d.month - 1]} {d.year}" if d.month == 1 or _pos == 0 else MONTHS_FR_SHORT[d.month - 1]
+            month = MONTHS_FR_SHORT[d.month - 1]
+            return f"{month} {d.year}" if d.month == 1 or _pos == 0 or days > 400 else month
         return f"{d.day} {MONTHS_FR_SHORT[d.month - 1]}"
 
     axis.xaxis.set_major_locator(locator)

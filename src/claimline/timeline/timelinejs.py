@@ -24,9 +24,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from claimline.timeline.model import Period, Timeline
 
 GroupBy = Literal["story", "none"]
-# TimelineJS shows a group label as HTML; a word in capitals such as "START" may be
-# rewritten by the embedding page's templating: a word joiner keeps it literal.
-_WORD_JOINER = "\u2060"
 
 
 def timelinejs_date(date: dt.date, granularity: str | None) -> dict[str, int]:
@@ -48,11 +45,6 @@ def _dates(when: Period) -> dict[str, Any] | None:
     if when.latest and format_date(when.latest, when.granularity) != format_date(start, when.granularity):
         out["end_date"] = timelinejs_date(when.latest, when.granularity)
     return out
-
-
-def _safe_label(text: str) -> str:
-    """A group label shown verbatim (escaped; capitals words kept from template substitution)."""
-    return html.escape(text).replace("START", f"S{_WORD_JOINER}TART")
 
 
 def _sources_html(items: list[tuple[str, str]]) -> str:
@@ -108,7 +100,7 @@ def to_timelinejs(
 def _slide(uid: str, dates: dict[str, Any], headline: str, text: str, story: str | None) -> dict[str, Any]:
     slide = {"unique_id": uid.replace("/", "-"), **dates, "text": {"headline": html.escape(headline), "text": text}}
     if story:
-        slide["group"] = _safe_label(story)
+        slide["group"] = html.escape(story)  # TimelineJS shows it as HTML
     return slide
 
 
