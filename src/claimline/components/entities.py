@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimline.entities.acronyms import complete_expansions
+from claimline.entities.context import ContextRules
 from claimline.entities.gazetteer import Gazetteer
 from claimline.entities.link import link_mentions
 from claimline.entities.recognise import NameRules, Token, clean_model_entity, combine
@@ -31,7 +32,7 @@ from claimline.errors import Errors, InputError
 from claimline.doc import register_extensions
 from claimline.models import SectionKind
 
-DEFAULT_SECTIONS = ["title", "body", "aside", "comments"]
+DEFAULT_SECTIONS = ["title", "body", "aside"]  # names in comments and boilerplate: only when asked
 _KINDS = SectionKind.__args__  # type: ignore[attr-defined]
 
 
@@ -63,6 +64,7 @@ class EntitiesComponent:
         self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
         self.rules = NameRules(load_rules(rules_path))
         rules = load_rules(rules_path)
+        self.context = ContextRules(rules, [s for s, _, label in self.registry.names() if label == "LOC"])
         self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
     def _regions(self, doc: Doc) -> list[tuple[int, int]]:
@@ -93,7 +95,9 @@ class EntitiesComponent:
             for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
-        combined = complete_expansions(text, combine(model, gazetteer, self.rules), self.rules.demonyms)
+        combined = self.context.apply(text, combine(model, gazetteer, self.rules))
+        combined = self.context.institutions(text, combined)
+        combined = complete_expansions(text, combined, self.rules.demonyms)
         candidates = [c for c in combined if kept(c.start, c.end)]
         mentions, entities = link_mentions(text, candidates, self.registry, demonyms=self.rules.demonyms)
         doc._.claimline_mentions = mentions
