@@ -70,7 +70,7 @@ class ContextRules:
         for label, heads in sorted(rules.name_heads.items()):
             words = _alternation(heads)
             if words:
-                pattern = rf"(?:^|[^\w'’-])(?P<head>{words})(?:\s+(?!{_LINK})(?P<adj>{_LOWER_WORD}))?\s+{_LINK}?$"
+                pattern = rf"(?:^|[^\w-])(?P<head>{words})(?:\s+(?!{_LINK})(?P<adj>{_LOWER_WORD}))?\s+{_LINK}?$"
                 self._heads.append((label, re.compile(pattern, re.IGNORECASE)))
         self._demonyms = rules.demonyms.inflected()
         org_heads = _alternation(rules.name_heads.get("ORG", ()))

@@ -169,8 +169,9 @@ def clean_model_entity(
             continue
         if rules.is_demonym_phrase(piece) or _shouted(surface):
             continue
-        if len(piece) == 1 and piece[0].sent_start and piece[0].pos not in ("PROPN", ""):
-            continue  # "Retrait des traités", "Lire aussi"
+        opens_quote = text[max(0, piece[0].start - 3) : piece[0].start].rstrip().endswith(("«", '"', "“"))
+        if len(piece) == 1 and (piece[0].sent_start or opens_quote) and piece[0].pos not in ("PROPN", ""):
+            continue  # "Retrait des traités", "Lire aussi", "« Assassins ! »"
         out.append(Candidate(piece[0].start, piece[-1].end, label))
     return out
 
