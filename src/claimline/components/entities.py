@@ -77,7 +77,6 @@ class EntitiesComponent:
         bounds = doc._.claimline_sentences or []
         sentence_starts = [s for s, _ in bounds]
         starts = set(sentence_starts)
-        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc]
         regions = self._regions(doc)
         region_starts = [s for s, _ in regions]
 
@@ -91,7 +90,10 @@ class EntitiesComponent:
 
         model = []
         for ent in doc.ents:
-            span_tokens = tokens[ent.start : ent.end]
+            i = bisect.bisect_right(region_starts, ent.start_char) - 1
+            if i < 0 or ent.start_char >= regions[i][1]:
+                continue  # not in a kept section
+            span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in ent]
             for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]

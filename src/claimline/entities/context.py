@@ -35,6 +35,9 @@ _LOWER_WORD = r"[a-zà-ÿœ'’-]+"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:l['’]|la\s+|le\s+|les\s+|une?\s+|des\s+|aux?\s+|du\s+)$", re.IGNORECASE)
 _CAPITAL_WORD = r"(?-i:[A-ZÀ-Ý])[\w'’-]*"
 _ADJECTIVE = r"(?-i:(?!(?:et|de|du|des|la|le|les|à|au|aux|en|pour|par|sur|a|est|qui|que)\b)[a-zà-ÿ][a-zà-ÿ-]+)"
+_GAP = re.compile(r"[\s’',]*$")
+_WORD = re.compile(r"[\w-]+")
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des"})
 _TITLE_ADJECTIVES = frozenset({"adjoint", "adjointe", "federal", "federale", "regional", "regionale", "sortant", "sortante", "nouveau", "nouvelle", "ancien", "ancienne", "charge", "chargee", "delegue", "deleguee"})
 _SCORE = re.compile(r"\s+\(?\d{1,2}\s*[-–]\s*\d{1,2}\)?(?=\s|$)")
 
@@ -73,6 +76,7 @@ class ContextRules:
                 pattern = rf"(?:^|[^\w-])(?P<head>{words})(?:\s+(?!{_LINK})(?P<adj>{_LOWER_WORD}))?\s+{_LINK}?$"
                 self._heads.append((label, re.compile(pattern, re.IGNORECASE)))
         self._demonyms = rules.demonyms.inflected()
+        self._cues = {fold(w): label for label, words in rules.label_cues.items() for w in words}
         org_heads = _alternation(rules.name_heads.get("ORG", ()))
         self._org_names = (
             re.compile(
@@ -143,6 +147,24 @@ class ContextRules:
             out.append(Candidate(s, e, "ORG", source="head"))
         return sorted(out, key=lambda c: (c.start, -c.end))
 
+    def cue_label(self, text: str, start: int) -> str | None:
+        """The type the words right before ``start`` give a name: a lower-case cue noun,
+        perhaps followed by a nationality adjective or a comma ("le service européen X",
+        "le parti, X" -> ORG), or a capitalised demonym ("le Hongrois X" -> PER)."""
+        window = text[max(0, start - 40) : start]
+        gap = _GAP.search(window)
+        words = _WORD.findall(window[: gap.start()])
+        if words and fold(words[-1]) in ("d", "l"):  # "filiale d'Hachette"
+            words.pop()
+        if not words:
+            return None
+        last = words[-1]
+        if last[:1].isupper():
+            return "PER" if fold(last) in self._demonyms and len(words) > 1 and fold(words[-2]) in _ARTICLES else None
+        if fold(last) in self._demonyms and len(words) > 1:
+            last = words[-2]
+        return self._cues.get(fold(last)) if last[:1].islower() else None
+
     def apply(self, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         """``candidates`` without portfolios, inhabitants and glued scores, extended to
         the generic noun that begins them."""
@@ -157,6 +179,10 @@ class ContextRules:
                 continue
             if cand.source == "model" and self.is_inhabitant(text[max(0, cand.start - 12) : cand.start], surface):
                 continue
+            if cand.entity_id is None and cand.source == "model":
+                cue = self.cue_label(text, cand.start)
+                if cue is not None:
+                    cand = replace(cand, label=cue, cued=True)
             head = self.head_before(text, cand.start)
             if head is not None and not (out and out[-1].end > head[0]):
                 cand = replace(cand, start=head[0], label=head[1], entity_id=None, source="head")

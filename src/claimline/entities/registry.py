@@ -137,6 +137,7 @@ class EntityRegistry:
         self._full_names: dict[tuple[str, str], list[list[str]]] = {}  # (id, surname) -> given names
         self._choices: dict[str, tuple[list[str], list[str]]] = {}  # label -> (keys, ids)
         self._cache: dict[tuple[str, str, str], Resolution | None] = {}
+        self._keys: dict[str, str] = {}
         for record in records:
             self.add(record.name, record.label, aliases=record.aliases, entity_id=record_id(record))
 
@@ -162,7 +163,9 @@ class EntityRegistry:
 
     def empty_like(self) -> EntityRegistry:
         """An empty registry with the same prefixes and settings (for names seen in a text)."""
-        return EntityRegistry(prefixes=self.prefixes, settings=self.settings)
+        other = EntityRegistry(prefixes=self.prefixes, settings=self.settings)
+        other._keys = self._keys  # same prefixes: same keys
+        return other
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._entries
@@ -172,7 +175,12 @@ class EntityRegistry:
 
     def key(self, surface: str) -> str:
         """The comparison key of ``surface`` (titles and determiners dropped)."""
-        return name_key(surface, prefixes=self.prefixes)
+        found = self._keys.get(surface)
+        if found is None:
+            if len(self._keys) > 100_000:
+                self._keys.clear()
+            found = self._keys[surface] = name_key(surface, prefixes=self.prefixes)
+        return found
 
     def name_of(self, entity_id: str) -> str | None:
         entry = self._entries.get(entity_id)

@@ -86,6 +86,10 @@ class RecognitionRules(_Strict):
         default_factory=dict,
         description="Lower-case generic nouns that belong to the name after them: 'ministère de la Santé' (ORG), 'boulevard Voltaire' (LOC).",
     )
+    label_cues: dict[EntityLabel, list[str]] = Field(
+        default_factory=dict,
+        description="Lower-case nouns right before a name that give its type: 'la famille Dupont' (PER), 'le syndicat Unsa' (ORG).",
+    )
     demonym_suffixes: list[str] = Field(
         default_factory=list,
         description="Endings that make an inhabitant's name from a place's ('Kenya' -> 'Kényane'); such a word after an article is no name.",
