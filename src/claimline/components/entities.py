@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,12 +91,13 @@ class EntitiesComponent:
             return j < 0 or end <= bounds[j][1]
 
         model = []
-        for ent in doc.ents:
-            i = bisect.bisect_right(region_starts, ent.start_char) - 1
-            if i < 0 or ent.start_char >= regions[i][1]:
+        for first, last, label in _model_entities(doc):
+            start_char = doc[first].idx
+            i = bisect.bisect_right(region_starts, start_char) - 1
+            if i < 0 or start_char >= regions[i][1]:
                 continue  # not in a kept section
-            span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in ent]
-            for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
+            span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc[first:last]]
+            for cand in clean_model_entity(span_tokens, label, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
         combined = self.context.apply(text, combine(model, gazetteer, self.rules))
@@ -105,6 +108,24 @@ class EntitiesComponent:
         doc._.claimline_mentions = mentions
         doc._.claimline_entities = entities
         return doc
+
+
+def _model_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of the model's entities, read from the token
+    arrays (``doc.ents`` builds a Python object per token)."""
+    if not len(doc):
+        return []
+    array = doc.to_array([ENT_IOB, ENT_TYPE])
+    out: list[tuple[int, int, str]] = []
+    begin = None
+    for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist() + [len(doc) + 1]:
+        if begin is not None and (i != out_end or i > len(doc) - 1 or array[i, 0] == 3):
+            out.append((begin, out_end, doc.vocab.strings[int(array[begin, 1])]))
+            begin = None
+        if i < len(doc) and array[i, 0] == 3:
+            begin = i
+        out_end = i + 1 if begin is not None else -1
+    return out
 
 
 @Language.factory(

@@ -29,7 +29,8 @@ from claimline.entities.normalise import fold
 from claimline.entities.recognise import Candidate
 from claimline.entities.resources import RecognitionRules
 
-_WINDOW = 80
+_WINDOW = 60
+_ENDS_LINK = re.compile(r"(?:\b(?:de|du|des|la|à|au|aux)|[ld]['’])\s*$", re.IGNORECASE)
 _LINK = r"(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*|à\s+la\s+|à\s+l['’]\s*|au\s+|aux\s+)"
 _LOWER_WORD = r"[a-zà-ÿœ'’-]+"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:l['’]|la\s+|le\s+|les\s+|une?\s+|des\s+|aux?\s+|du\s+)$", re.IGNORECASE)
@@ -68,6 +69,8 @@ class ContextRules:
             if portfolio
             else None
         )
+        self._portfolio_firsts = tuple({t.split()[0].lower() for t in rules.portfolio_titles if t.split()})
+        self._head_firsts = tuple({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
         self._title_words = frozenset(fold(w) for t in rules.portfolio_titles for w in t.split()) | _TITLE_ADJECTIVES
         self._heads = []
         for label, heads in sorted(rules.name_heads.items()):
@@ -95,7 +98,12 @@ class ContextRules:
 
     def is_portfolio(self, text: str, start: int) -> bool:
         """Whether the name at ``start`` is the complement of a minister's title."""
-        found = self._portfolio.search(text[max(0, start - _WINDOW) : start]) if self._portfolio else None
+        if self._portfolio is None or not _ENDS_LINK.search(text, max(0, start - 8), start):
+            return False
+        window = text[max(0, start - _WINDOW) : start]
+        if not any(w in window.lower() for w in self._portfolio_firsts):
+            return False
+        found = self._portfolio.search(window)
         if found is None:
             return False
         return all(fold(w) in self._title_words or fold(w) in self._demonyms for w in found.group("mid").split())
@@ -104,6 +112,9 @@ class ContextRules:
         """(start, label) of a generic noun that begins the name at ``start``, if any."""
         window_start = max(0, start - _WINDOW)
         before = text[window_start:start]
+        low = before.lower()
+        if not any(w in low for w in self._head_firsts):
+            return None
         for label, pattern in self._heads:
             found = pattern.search(before)
             if found is None:
