@@ -92,3 +92,22 @@ def test_a_place_never_claims_a_person():
 def test_resolution_only_places_are_not_searched():
     surfaces = {s for s, _, _ in default_registry().surfaces()}
     assert "Maurice" not in surfaces and "Manche" not in surfaces
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le syndicat Solidaires appelle à la grève.", ("Solidaires", "ORG")),
+        ("La nageuse a battu la Chinoise Li Bingjie en finale.", ("Li Bingjie", "PER")),
+        ("Selon le magazine Challenges, les ventes baissent.", ("Challenges", "ORG")),
+    ],
+)
+def test_a_cue_word_before_a_name_gives_its_type(extract, text, expected):
+    assert expected in labelled(extract(text))
+
+
+def test_the_model_entities_read_from_arrays_are_doc_ents(nlp):
+    from claimline.components.entities import _model_entities
+
+    doc = nlp("Emmanuel Macron a reçu Olaf Scholz à Paris, puis la BCE et l'OTAN ont parlé à Bruxelles.")
+    assert _model_entities(doc) == [(e.start, e.end, e.label_) for e in doc.ents]
