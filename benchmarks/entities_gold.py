@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     import claimline
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     meta = json.loads((args.raw / "metadata.json").read_text(encoding="utf-8"))["articles"]
     nlp = claimline.load(args.model, components=[]) if args.baseline else claimline.load(args.model)
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         text = (args.raw / f"{doc_id}.txt").read_text(encoding="utf-8")
         scope = [(s["start"], s["end"]) for s in gold["sections"] if s["kind"] in ("title", "body")]
         if args.baseline:  # the model's entities as they are, one cluster per spelling
-            doc = nlp(normalise_for_model(text))
+            doc = nlp(model_text(text))
             found = [Found(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]
         else:
             article = claimline.extract(text, doc_id=doc_id, published=meta.get(doc_id, {}).get("published"), nlp=nlp)

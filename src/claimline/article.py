@@ -6,11 +6,12 @@ index the original text too; the Article carries the original.
 
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from spacy.tokens import Doc
 
+from claimline import doc as ctx
+from claimline.layout.regions import locate
 from claimline.models import (
     Article,
     Claim,
@@ -25,13 +26,14 @@ from claimline.models import (
     Timex,
 )
 
-_FIELDS: tuple[tuple[str, str, type], ...] = (
-    ("mentions", "claimline_mentions", Mention),
-    ("entities", "claimline_entities", Entity),
-    ("timexes", "claimline_timexes", Timex),
-    ("quantities", "claimline_quantities", Quantity),
-    ("claims", "claimline_claims", Claim),
-    ("events", "claimline_events", Event),
+# Article field (= Doc layer) -> model
+_FIELDS: tuple[tuple[str, type], ...] = (
+    ("mentions", Mention),
+    ("entities", Entity),
+    ("timexes", Timex),
+    ("quantities", Quantity),
+    ("claims", Claim),
+    ("events", Event),
 )
 
 
@@ -40,29 +42,19 @@ class SpanFactory:
 
     def __init__(self, text: str, sentences: list[Sentence]) -> None:
         self.text = text
-        self._starts = [s.start for s in sentences]
+        self._sentences = sentences
 
     def sentence_of(self, offset: int) -> int | None:
-        i = bisect.bisect_right(self._starts, offset) - 1
+        i = locate(self._sentences, offset)
         return i if i >= 0 else None
 
     def __call__(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.text[start:end], sentence=self.sentence_of(start))
 
 
-def sentences_of(doc: Doc, sections: list[Section]) -> list[Sentence]:
-    """The sentences of ``doc`` (``doc._.claimline_sentences``) with their section kind."""
-    bounds = doc._.claimline_sentences
-    if bounds is None:  # a pipeline without claimline_sections
-        from claimline.components.sections import doc_sentences
-
-        bounds = doc_sentences(doc, [s.start for s in sections])
-    starts = [s.start for s in sections]
-    out: list[Sentence] = []
-    for start, end in bounds:
-        kind = sections[bisect.bisect_right(starts, start) - 1].kind if sections else "body"
-        out.append(Sentence(index=len(out), start=start, end=end, section=kind))
-    return out
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """The sentences of ``doc`` (:func:`claimline.doc.sentences`) with their section kind."""
+    return [Sentence(index=s.index, start=s.start, end=s.end, section=s.section) for s in ctx.sentences(doc)]
 
 
 def _spans_in(value: Any, make_span: SpanFactory) -> Any:
@@ -87,26 +79,25 @@ def build_article(
     """The Article for ``doc``, whose text is the normalised form of ``text``."""
     if len(doc.text) != len(text):
         raise ValueError("the Doc's text must be the normalised input (same length)")
-    sections = [Section(kind=k, start=s, end=e) for k, s, e in (doc._.claimline_sections or [])]
+    sections = [Section(kind=s.kind, start=s.start, end=s.end) for s in ctx.sections(doc)]
     if not sections and text:
         sections = [Section(kind="body", start=0, end=len(text))]
-    sentences = sentences_of(doc, sections)
+    sentences = sentences_of(doc)
     make_span = SpanFactory(text, sentences)
     title = next((text[s.start : s.end].strip() for s in sections if s.kind == "title"), None)
-    published = doc._.claimline_published
-    source: PublishedSource | None = doc._.claimline_published_source if published else None
+    source: PublishedSource | None = ctx.published_source(doc)  # type: ignore[assignment]
     fields = {
-        name: [model_cls.model_validate(_spans_in(rec, make_span)) for rec in (getattr(doc._, ext) or [])]
-        for name, ext, model_cls in _FIELDS
+        name: [model_cls.model_validate(_spans_in(rec, make_span)) for rec in ctx.layer(doc, name)]
+        for name, model_cls in _FIELDS
     }
     return Article(
         doc_id=doc_id,
         text=text,
         title=title,
-        published=published,
+        published=ctx.published(doc),
         published_source=source,
         model=model,
-        warnings=list(warnings or []) + list(doc._.claimline_warnings or []),
+        warnings=list(warnings or []) + ctx.warnings(doc),
         sections=sections,
         sentences=sentences,
         **fields,

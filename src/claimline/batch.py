@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from claimline.errors import ClaimlineError, Errors, ExtractionError, InputError
 from claimline.io.inputs import ArticleInput, as_input, input_doc_id, read_input
 from claimline.models import Article
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -144,8 +144,9 @@ OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 def _setup(doc, published: dt.date | None) -> None:
     """Set the ``Doc._`` inputs of the pipeline."""
-    doc._.claimline_published = published.isoformat() if published else None
-    doc._.claimline_published_source = "given" if published else None
+    from claimline.doc import set_published
+
+    set_published(doc, published, "given")
 
 
 def one_line(err: BaseException) -> str:
@@ -208,7 +209,7 @@ class _Pending(NamedTuple):
 
 def _prepare(nlp, pending: _Pending):
     """The Doc to run the pipeline on (before any component)."""
-    doc = nlp.make_doc(normalise_for_model(pending.text))
+    doc = nlp.make_doc(model_text(pending.text))
     _setup(doc, pending.published)
     return doc
 
@@ -217,7 +218,7 @@ def _run_chunked(nlp, pending: _Pending, model: str, limit: int) -> Article | Ex
     """A long article, in chunks (:mod:`claimline.batch`), in this process."""
     
     try:
-        doc = process_in_chunks(nlp, normalise_for_model(pending.text), limit,
+        doc = process_in_chunks(nlp, model_text(pending.text), limit,
                                 setup=lambda d: _setup(d, pending.published))
     except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
         origin = f" ({pending.item.origin})" if pending.item.origin else ""

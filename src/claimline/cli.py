@@ -5,7 +5,8 @@
     claimline extract corpus.jsonl --scheduler local:2 -o out/    # on Dask
     claimline schema                            # the Article JSON Schema
     claimline evaluate --gold data/gold --pred out/ [--json] [--errors]
-    claimline timeline out/*.json -o timeline.json [--format json|jsonl|csv|timelinejs]
+    claimline timeline out/ -o timeline.json [--format json|jsonl|csv|timelinejs|html|png|svg]
+    claimline --version
 
 Errors are one line on stderr and a non-zero exit, never a traceback.
 """
@@ -19,6 +20,7 @@ from collections.abc import Sequence
 from itertools import chain
 from pathlib import Path
 
+from claimline import __version__
 from claimline.errors import ClaimlineError, Errors, InputError
 from claimline.io.progress import progress_bar, report
 
@@ -64,14 +66,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     def keep(doc_id: str, origin: str) -> bool:
         nonlocal skipped
+        if doc_id in first_origin:  # a duplicate input is an error, even when its first copy was done before
+            fail(Errors.E019.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
+            return False
+        first_origin[doc_id] = origin
         if doc_id in done:
             skipped += 1
             bar.total -= 1
             return False
-        if doc_id in first_origin:
-            fail(Errors.E019.format(origin=origin, doc_id=doc_id, first=first_origin[doc_id], outcome="skipped"))
-            return False
-        first_origin[doc_id] = origin
         return True
 
     inputs = iter_inputs(sources, fail, published=published.isoformat() if published else None, keep=keep)
@@ -133,67 +135,77 @@ def add_evaluate_parser(subparsers) -> None:
     ev.set_defaults(func=cmd_evaluate)
 
 
-TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs")
+TIMELINE_FORMATS = ("json", "jsonl", "csv", "timelinejs", "html", "png", "svg")
+# the file written inside a folder given as -o
+_TIMELINE_FILES = {"timelinejs": "timeline.timelinejs.json"}
 
 
-def read_articles(paths: Sequence[str], errors: list[str]):
-    """The Articles in the JSON files named (or found in folders) and in JSONL files
-    (``extract --format jsonl`` output, Dask parts); bad files or lines go to ``errors``."""
-    from pydantic import ValidationError
+def _render_timeline(timeline, args: argparse.Namespace) -> str | bytes:
+    """The timeline in ``args.format`` (``--kind`` chooses what json/jsonl/csv/timelinejs list)."""
+    fmt, kind = args.format, args.kind
+    if fmt in ("png", "svg", "html") and kind is not None:
+        raise InputError(
+            Errors.E010.format(name="--kind", value=kind, detail=f"--format {fmt} shows events and claims together")
+        )
+    if fmt == "json":
+        if kind is None:
+            return timeline.model_dump_json(indent=2) + "\n"
+        items = [item.model_dump(mode="json") for item in getattr(timeline, kind)]
+        return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "jsonl":
+        return timeline.to_jsonl(kind or "events")
+    if fmt == "csv":
+        return timeline.to_csv(kind or "events")
+    if fmt == "timelinejs":
+        tjs = timeline.to_timelinejs(kind=kind or "events", group=args.group, claims=args.claims)
+        return json.dumps(tjs, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "html":
+        return timeline.to_html()
+    from claimline.timeline.plot import figure_bytes
 
-    from claimline.io.corpus import read_text_file
-    from claimline.models import Article
+    return figure_bytes(timeline.plot(lanes=args.lanes), fmt)
 
-    def parse(text: str, where: object) -> None:
-        try:
-            articles.append(Article.model_validate_json(text))
-        except ValidationError as err:
-            first = err.errors()[0]
-            detail = f"{'.'.join(map(str, first['loc'])) or 'document'}: {first['msg']}"
-            errors.append(Errors.E016.format(path=where, detail=detail))
 
-    articles = []
-    for name in paths:
-        path = Path(name)
-        files = sorted(path.glob("*.json")) if path.is_dir() else [path]
-        for file in files:
-            try:
-                text = read_text_file(file)
-            except InputError as err:
-                errors.append(str(err))
-                continue
-            if file.suffix == ".jsonl":
-                for line_no, line in enumerate(text.splitlines(), 1):
-                    if line.strip():
-                        parse(line, f"{file}, line {line_no}")
-            else:
-                parse(text, file)
-    return articles
+def _timeline_target(output: str, fmt: str) -> Path:
+    """Where -o writes: a file, or ``timeline.<format>`` inside a folder (an existing one or 'dir/')."""
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", "\\")):
+        return path / _TIMELINE_FILES.get(fmt, f"timeline.{fmt}")
+    return path
+
+
+def _write_timeline(out: str | bytes, output: str, fmt: str) -> str:
+    if output == "-":
+        if isinstance(out, bytes):
+            sys.stdout.buffer.write(out)
+        else:
+            sys.stdout.write(out)
+        return "stdout"
+    target = _timeline_target(output, fmt)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(out, bytes):
+            target.write_bytes(out)
+        else:
+            target.write_text(out, encoding="utf-8")
+    except OSError as err:
+        raise InputError(Errors.E009.format(path=target, detail=f"cannot write the timeline ({err.strerror or err})"))
+    return str(target)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
+    from claimline.io.articles import read_articles
     from claimline.timeline import build_timeline
 
     errors: list[str] = []
     articles = read_articles(args.paths, errors)
     timeline = build_timeline(articles)
     if args.entity:
-        timeline = timeline.filter(entity=args.entity)
-    if args.format == "json":
-        out = timeline.model_dump_json(indent=2) + "\n"
-    elif args.format == "jsonl":
-        out = timeline.to_jsonl(args.kind)
-    elif args.format == "csv":
-        out = timeline.to_csv(args.kind)
-    else:
-        out = json.dumps(timeline.to_timelinejs(), indent=2, ensure_ascii=False) + "\n"
-    if args.output == "-":
-        sys.stdout.write(out)
-    else:
-        Path(args.output).write_text(out, encoding="utf-8")
+        timeline = timeline.filter(entity=args.entity).referenced()
+    where = _write_timeline(_render_timeline(timeline, args), args.output, args.format)
     print(
         f"claimline: timeline of {len(articles)} article(s): {len(timeline.events)} event(s), "
-        f"{len(timeline.claims)} claim(s), {len(timeline.entities)} entit(ies) -> {args.output}",
+        f"{len(timeline.claims)} claim(s), {len(timeline.entities)} entit(ies) -> {where}",
         file=sys.stderr,
     )
     for message in errors:
@@ -203,15 +215,31 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 def add_timeline_parser(sub) -> None:
     """The ``timeline`` subcommand: merge Article JSON files into one timeline."""
-    tl = sub.add_parser("timeline", help="build one timeline from Article JSON files (claimline extract output)")
-    tl.add_argument("paths", nargs="+", metavar="PATH", help="Article .json files or folders of them")
-    tl.add_argument("-o", "--output", default="-", metavar="FILE", help="output file (default: stdout)")
-    tl.add_argument("--format", choices=TIMELINE_FORMATS, default="json", help="output format (default: json)")
+    tl = sub.add_parser("timeline", help="build one timeline from extracted Articles (claimline extract output)")
     tl.add_argument(
-        "--kind", choices=("events", "claims", "entities"), default="events",
-        help="what jsonl/csv list (default: events)",
+        "paths", nargs="+", metavar="PATH",
+        help="Article .json files, .jsonl files (extract --format jsonl) or folders of them (Dask part-*.jsonl too)",
     )
-    tl.add_argument("--entity", metavar="NAME", help="keep the events and claims involving this entity")
+    tl.add_argument(
+        "-o", "--output", default="-", metavar="FILE",
+        help="output file, or a folder to write timeline.<format> in (default: stdout)",
+    )
+    tl.add_argument(
+        "--format", choices=TIMELINE_FORMATS, default="json",
+        help="json (the whole timeline), jsonl/csv (one --kind), timelinejs, html (interactive page), "
+        "png/svg (picture); default: json",
+    )
+    tl.add_argument(
+        "--kind", choices=("events", "claims", "entities"), default=None,
+        help="what json/jsonl/csv/timelinejs list (default: the whole timeline for json, events otherwise)",
+    )
+    tl.add_argument(
+        "--entity", metavar="NAME",
+        help="keep the events, claims and entities involving this entity (id, name or alias)",
+    )
+    tl.add_argument("--lanes", choices=("story", "entity"), default="story", help="png/svg: one lane per story or entity")
+    tl.add_argument("--group", choices=("story", "none"), default="story", help="timelinejs: group slides by story")
+    tl.add_argument("--claims", action="store_true", help="timelinejs: add the claims as slides")
     tl.set_defaults(func=cmd_timeline)
 
 
@@ -220,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimline",
         description="French news articles to a structured, dated record of what they claim.",
     )
+    parser.add_argument("--version", action="version", version=f"claimline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ext = sub.add_parser("extract", help="extract Articles from text files, folders of .txt files or JSONL corpora")

@@ -43,6 +43,7 @@ from typing import Any
 
 from claimline.batch import ExtractionFailure, iter_results
 from claimline.io.inputs import ArticleInput
+from claimline.io.articles import iter_jsonl_articles
 from claimline.io.corpus import JSONL_SUFFIXES, decode_text, parse_jsonl_line, parse_metadata
 from claimline.errors import Errors, InputError, MissingDependencyError
 from claimline.models import Article
@@ -303,7 +304,7 @@ def process_part(
     name = f"{out.rstrip('/')}/{PART_NAME.format(index)}"
     if resume and _exists(name + ".jsonl", storage_options):
         with fsspec.open(name + ".jsonl", "rt", encoding="utf-8", **(storage_options or {})) as f:
-            articles = [Article.model_validate_json(line) for line in f]
+            articles = list(iter_jsonl_articles(f, name + ".jsonl"))
         return PartResult(index, 0, len(articles), (), tuple(a.doc_id for a in articles)), partial_timeline(articles)
     results = extract_partition(
         read_partition(part, published=published, storage_options=storage_options), model=model, batch_size=batch_size

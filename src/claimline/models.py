@@ -6,7 +6,7 @@ with ``Article.model_validate_json(...)`` alone.
 Every offset is a character offset into :attr:`Article.text`, the exact input, and
 every :class:`Span` satisfies ``span.text == article.text[span.start:span.end]``.
 
->>> s = Span(start=3, end=9, text="Trump ", sentence=0)
+>>> Span(start=3, end=9, text="Trump", sentence=0)  # 5 characters for 6 offsets
 Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: ...
@@ -183,17 +183,22 @@ class Event(_Model):
     """A dated event: a predicate (verb or event noun) located in time by a DATE/TIME timex.
 
     "Mercredi 12 février, Donald Trump s'est longuement entretenu avec Vladimir Poutine"
-    -> ``trigger`` "s'est longuement entretenu" (the verb group, from its first auxiliary or
-    clitic to the verb), ``lemma='entretenir'``, ``value='2025-02-12'``,
-    ``actors=[<id of Donald Trump>]``.
+    -> ``trigger`` "entretenu" (the head word), ``lemma='entretenir'``,
+    ``label="Donald Trump – s'est entretenu – avec Vladimir Poutine"``,
+    ``value='2025-02-12'``, ``actors=[<id of Donald Trump>, <id of Vladimir Poutine>]``.
     """
 
     id: str
     trigger: Span = Field(
-        description="The predicate: the verb group from its first auxiliary or reflexive clitic "
-        "to the main verb ('a conquis', 's'est entretenu'), or the event noun ('sommet', 'visite')."
+        description="The predicate's head word: the main verb (the participle of a compound tense: "
+        "'conquis', 'entretenu') or the event noun ('sommet', 'visite')."
     )
     lemma: str = Field(description="Lemma of the predicate's head ('entretenir', 'sommet').")
+    label: str = Field(
+        default="",
+        description="A short 'who – what – object' fragment for timelines "
+        "('Trump – a annoncé – la reprise des livraisons').",
+    )
     timex_id: str | None = Field(default=None, description="The timex that dates the event.")
     value: str | None = Field(default=None, description="TIMEX3 value of that timex ('2025-09-19TNI').")
     earliest: dt.date | None = None

@@ -81,15 +81,15 @@ def test_seed_000_war_mapper(seed_articles):
     assert claim.source.kind == "according_to" and "War Mapper" in claim.source.span.text
 
 
-def test_timexes_and_entities_when_present(nlp):
+def test_timexes_and_entities_when_present(make_doc):
     """Other components' timexes and mentions are linked when the Doc has them."""
     from claimline.claims.attribution import build_claims, claim_reader
-    from claimline.components.quantities import sentence_sections
+    from claimline.doc import set_layer
 
     text = "Selon le Kremlin, 500 drones ont été abattus le 19 septembre."
-    doc = nlp(text)
-    doc._.claimline_timexes = [{"id": "t1", "span": {"start": text.index("le 19"), "end": len(text) - 1}, "type": "DATE"}]
-    doc._.claimline_mentions = [{"id": "m1", "span": {"start": text.index("Kremlin"), "end": text.index(",")}, "entity_id": "kremlin"}]
-    (claim,) = build_claims(doc, claim_reader(), sentence_sections(doc))
+    doc = make_doc(text, "claimline_sections", "claimline_quantities")
+    set_layer(doc, "timexes", [{"id": "t1", "span": {"start": text.index("le 19"), "end": len(text) - 1}, "type": "DATE"}])
+    set_layer(doc, "mentions", [{"id": "m1", "span": {"start": text.index("Kremlin"), "end": text.index(",")}, "entity_id": "kremlin"}])
+    (claim,) = build_claims(doc, claim_reader())
     assert claim["timex_id"] == "t1"
     assert claim["source"]["entity_id"] == "kremlin" and claim["entities"] == []

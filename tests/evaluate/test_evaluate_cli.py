@@ -67,5 +67,5 @@ def test_prediction_of_another_text_is_refused(folders):
 def test_invalid_article_file_is_named(folders):
     gold_dir, pred = folders
     (pred / "bad.json").write_text(json.dumps({"doc_id": "x", "text": "y", "timexes": [{}]}), encoding="utf-8")
-    with pytest.raises(InputError, match=r"bad.json: not a valid Article: timexes.0.id"):
+    with pytest.raises(InputError, match=r"bad.json: not a claimline Article JSON \(timexes.0.id"):
         evaluate(gold_dir, pred)

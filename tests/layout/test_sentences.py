@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimline.layout.sentences import refine_sentences
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 
 def sentences(article):
@@ -14,7 +14,7 @@ def sentences(article):
 
 def test_normalisation_keeps_every_offset():
     text = "C’est « l’État »\u202f! L’OTAN\u00a0? “Oui”\r\nFin\x00."
-    norm = normalise_for_model(text)
+    norm = model_text(text)
     assert len(norm) == len(text)
     assert norm == "C'est « l'État » ! L'OTAN ? \"Oui\" \nFin ."
 

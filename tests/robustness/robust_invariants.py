@@ -27,7 +27,7 @@ import jsonschema
 from pydantic import BaseModel
 
 from claimline.models import Article, Span, article_json_schema
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 _ORDERED = (("earliest", "latest"), ("low", "high"), ("start", "end"))
 _IDS_DESCRIPTION = re.compile(r"\bids?\b", re.IGNORECASE)
@@ -58,7 +58,7 @@ def walk(value: Any, path: str = "article") -> Iterator[tuple[str, BaseModel]]:
 def check_layout(article: Article) -> None:
     """Sections partition the text; sentences are trimmed, ordered, inside sections."""
     sections, sentences = article.sections, article.sentences
-    text = normalise_for_model(article.text)  # what "blank" means to claimline: NUL, NBSP are spaces
+    text = model_text(article.text)  # what "blank" means to claimline: NUL, NBSP are spaces
     if not text:
         assert sections == [] and sentences == []
         return

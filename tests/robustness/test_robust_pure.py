@@ -7,11 +7,11 @@ from hypothesis import strategies as st
 from robust_strategies import ANY_CHAR, french_texts, random_texts
 
 from claimline.batch import chunk_bounds
-from claimline.text.html import html_evidence, html_to_text
-from claimline.text.language import detect_language
 from claimline.layout.sections import split_sections
 from claimline.layout.sentences import refine_sentences
-from claimline.text.normalise import normalise_for_model, replace_surrogates
+from claimline.text.html import html_evidence, html_to_text
+from claimline.text.language import detect_language
+from claimline.text.model_text import model_text, replace_surrogates
 
 any_text = st.one_of(random_texts, french_texts())
 
@@ -19,9 +19,9 @@ any_text = st.one_of(random_texts, french_texts())
 @settings(max_examples=150, deadline=None)
 @given(any_text)
 def test_normalise_for_model_keeps_length_and_is_idempotent(text):
-    norm = normalise_for_model(text)
+    norm = model_text(text)
     assert len(norm) == len(text)
-    assert normalise_for_model(norm) == norm
+    assert model_text(norm) == norm
     assert not {"\r", "\x00", "\u00a0", "\u202f", "’"} & set(norm)
     assert replace_surrogates(norm)[1] == 0  # the model never sees a lone surrogate
 
@@ -50,7 +50,7 @@ def test_split_sections_partitions_any_text(text):
 @st.composite
 def text_and_boundaries(draw):
     text = draw(any_text)
-    norm = normalise_for_model(text)
+    norm = model_text(text)
     offsets = st.integers(-2, len(norm) + 2)
     return norm, draw(st.lists(offsets, max_size=20)), draw(st.lists(offsets, max_size=5))
 

@@ -48,10 +48,11 @@ def test_timeline_formats(article_files, tmp_path, fmt):
     if fmt == "jsonl":
         assert [json.loads(line)["lemma"] for line in text.splitlines()] == ["envahir", "entretenir"]
     elif fmt == "csv":
-        assert len(text.splitlines()) == 3 and text.startswith("id,date,")
-    else:
+        # long form: one row per event source (the call is reported by a and b)
+        assert len(text.splitlines()) == 4 and text.startswith("event_id,headline,date,")
+    else:  # no display_date: TimelineJS writes the date in the page's language
         assert [e["start_date"] for e in json.loads(text)["events"]] == [
-            {"year": 2022, "display_date": "2022"}, {"year": 2025, "month": 2, "day": 12, "display_date": "2025-02-12"}]
+            {"year": 2022}, {"year": 2025, "month": 2, "day": 12}]
 
 
 def test_timeline_entity_filter_and_stdout(article_files, capsys):
@@ -73,3 +74,69 @@ def test_timeline_reports_a_bad_file_on_one_line_and_goes_on(article_files, tmp_
 def test_unknown_entity_is_a_one_line_error(article_files, capsys):
     assert main(["timeline", str(article_files), "--entity", "Zelensky"]) == 2
     assert "entity='Zelensky'" in capsys.readouterr().err
+
+
+def test_the_same_articles_twice_count_once(article_files, tmp_path, capsys):
+    a = str(article_files / "a.json")
+    assert main(["timeline", a, a, str(article_files), "-o", str(tmp_path / "t.json")]) == 1
+    err = capsys.readouterr().err
+    assert "timeline of 3 article(s)" in err and err.count("[E019]") == 2
+    timeline = Timeline.model_validate_json((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert [len(e.sources) for e in timeline.events] == [1, 2]
+
+
+def test_kind_is_honoured_for_json_and_timelinejs(article_files, capsys):
+    assert main(["timeline", str(article_files), "--kind", "entities"]) == 0
+    assert sorted(e["name"] for e in json.loads(capsys.readouterr().out)) == [
+        "Donald Trump", "Russie", "Ukraine", "Vladimir Poutine"]
+    assert main(["timeline", str(article_files), "--kind", "events", "--format", "json"]) == 0
+    assert [e["lemma"] for e in json.loads(capsys.readouterr().out)] == ["envahir", "entretenir"]
+    assert main(["timeline", str(article_files), "--kind", "claims", "--format", "timelinejs"]) == 0
+    assert json.loads(capsys.readouterr().out)["events"] == []  # no claims in these articles
+    assert main(["timeline", str(article_files), "--kind", "entities", "--format", "timelinejs"]) == 2
+    assert "kind='entities'" in capsys.readouterr().err
+    assert main(["timeline", str(article_files), "--kind", "claims", "--format", "png", "-o", "x.png"]) == 2
+
+
+def test_entity_filters_the_entities_too_and_accepts_an_alias(article_files, capsys):
+    # "Vladimir Putin" is a packaged alias of Poutine that no article uses
+    assert main(["timeline", str(article_files), "--entity", "Vladimir Putin", "--kind", "entities",
+                 "--format", "jsonl"]) == 0
+    names = [json.loads(line)["name"] for line in capsys.readouterr().out.splitlines()]
+    assert names == ["Donald Trump", "Vladimir Poutine"]  # the actors of the call, not Russie or Ukraine
+
+
+def test_dask_part_files_are_read(article_files, tmp_path, capsys):
+    parts = tmp_path / "out_dask"
+    parts.mkdir()
+    lines = [(article_files / f"{d}.json").read_text(encoding="utf-8") for d in "abc"]
+    (parts / "part-00000.jsonl").write_text("".join(json.dumps(json.loads(x)) + "\n" for x in lines[:2]))
+    (parts / "part-00001.jsonl").write_text(json.dumps(json.loads(lines[2])) + "\n")
+    assert main(["timeline", str(parts), "--format", "jsonl"]) == 0
+    assert [json.loads(line)["lemma"] for line in capsys.readouterr().out.splitlines()] == ["envahir", "entretenir"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "timelinejs", "png"])
+def test_output_folder_is_written_inside(article_files, tmp_path, fmt):
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    assert main(["timeline", str(article_files), "--format", fmt, "-o", str(folder)]) == 0
+    assert main(["timeline", str(article_files), "--format", fmt, "-o", str(tmp_path / "new") + "/"]) == 0
+    name = {"jsonl": "timeline.jsonl", "timelinejs": "timeline.timelinejs.json", "png": "timeline.png"}[fmt]
+    for where in (folder, tmp_path / "new"):
+        assert [p.name for p in where.iterdir()] == [name] and (where / name).stat().st_size > 0
+
+
+def test_picture_and_page_formats(article_files, tmp_path):
+    for fmt, magic in (("png", b"\x89PNG"), ("svg", b"<?xml"), ("html", b"<!DOCTYPE html>")):
+        target = tmp_path / f"t.{fmt}"
+        assert main(["timeline", str(article_files), "--format", fmt, "-o", str(target)]) == 0
+        assert target.read_bytes().startswith(magic)
+
+
+def test_version(capsys):
+    from claimline import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.strip() == f"claimline {__version__}"

@@ -32,7 +32,9 @@ from spacy.tokens import Doc, Token
 
 from claimline.claims.modality import ModalityReader, modality_reader
 from claimline.claims.sources import SourceFinder, SourceFound
-from claimline.doc import doc_index
+from claimline.doc import doc_index, layer
+from claimline.doc import published as doc_published
+from claimline.doc import sentences as doc_sentences
 from claimline.resources import load_json
 
 
@@ -211,7 +213,7 @@ def _anchor(doc: Doc, reader: ClaimReader, q: dict) -> Token:
 
 
 def _after_publication(doc: Doc, timex: dict | None) -> bool:
-    published = doc._.claimline_published
+    published = doc_published(doc)
     value = (timex or {}).get("value") or ""
     span = (timex or {}).get("span") or {"start": 0, "end": 0}
     if not re.search(r"\d", doc_index(doc).text[span["start"] : span["end"]]):
@@ -224,12 +226,15 @@ def _after_publication(doc: Doc, timex: dict | None) -> bool:
         return False
 
 
-def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, str]]) -> list[dict]:
-    """The claims of ``doc`` as dicts shaped like :class:`~claimline.models.Claim`."""
-    quantities = doc._.claimline_quantities or []
-    mentions = sorted(doc._.claimline_mentions or [], key=lambda m: m["span"]["start"])
+def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, str]] | None = None) -> list[dict]:
+    """The claims of ``doc`` as dicts shaped like :class:`~claimline.models.Claim`
+    (``sentences``: (start, end, section kind) triples, default the Doc's)."""
+    if sentences is None:
+        sentences = [(s.start, s.end, s.section) for s in doc_sentences(doc)]
+    quantities = layer(doc, "quantities")
+    mentions = sorted(layer(doc, "mentions"), key=lambda m: m["span"]["start"])
     mention_starts = [m["span"]["start"] for m in mentions]
-    timexes = [t for t in (doc._.claimline_timexes or []) if t.get("type") in ("DATE", "TIME")]
+    timexes = [t for t in layer(doc, "timexes") if t.get("type") in ("DATE", "TIME")]
     timex_by_id = {t["id"]: t for t in timexes}
     quotes = reader.quotations(doc_index(doc).text)
     quote_starts = [a for a, _ in quotes]

@@ -16,8 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimline.claims.attribution import build_claims, claim_reader
-from claimline.components.quantities import sentence_sections
-from claimline.doc import register_extensions
+from claimline.doc import register_extensions, set_layer
 
 
 class ClaimsComponent:
@@ -29,7 +28,7 @@ class ClaimsComponent:
         self.reader = claim_reader(cues_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claimline_claims = build_claims(doc, self.reader, sentence_sections(doc))
+        set_layer(doc, "claims", build_claims(doc, self.reader))
         return doc
 
 

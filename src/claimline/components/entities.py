@@ -16,13 +16,14 @@ one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
 
 from __future__ import annotations
 
-import bisect
-
 import numpy
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimline.doc import DocSection, register_extensions, sentence_at, set_layer
+from claimline.doc import sections as doc_sections
+from claimline.doc import sentences as doc_sentences
 from claimline.entities.acronyms import complete_expansions
 from claimline.entities.context import ContextRules
 from claimline.entities.gazetteer import Gazetteer
@@ -31,7 +32,7 @@ from claimline.entities.recognise import NameRules, Token, clean_model_entity, c
 from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.entities.resources import load_rules
 from claimline.errors import Errors, InputError
-from claimline.doc import register_extensions
+from claimline.layout.regions import locate
 from claimline.models import SectionKind
 
 DEFAULT_SECTIONS = ["title", "body", "aside"]  # names in comments and boilerplate: only when asked
@@ -69,44 +70,41 @@ class EntitiesComponent:
         self.context = ContextRules(rules, [s for s, _, label in self.registry.names() if label == "LOC"])
         self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
-    def _regions(self, doc: Doc) -> list[tuple[int, int]]:
-        """(start, end) of the sections whose names are kept."""
-        sections = doc._.claimline_sections or [["body", 0, len(doc.text)]]
-        return [(s, e) for kind, s, e in sections if kind in self.sections]
+    def _regions(self, doc: Doc) -> list[DocSection]:
+        """The sections whose names are kept."""
+        sections = doc_sections(doc) or [DocSection("body", 0, len(doc.text))]
+        return [s for s in sections if s.kind in self.sections]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        bounds = doc._.claimline_sentences or []
-        sentence_starts = [s for s, _ in bounds]
-        starts = set(sentence_starts)
+        starts = {s.start for s in doc_sentences(doc)}
         regions = self._regions(doc)
-        region_starts = [s for s, _ in regions]
 
         def kept(start: int, end: int) -> bool:
             """In a kept section, and inside one sentence (the Article's invariant)."""
-            i = bisect.bisect_right(region_starts, start) - 1
-            if i < 0 or start >= regions[i][1]:
+            i = locate(regions, start)
+            if i < 0 or start >= regions[i].end:
                 return False
-            j = bisect.bisect_right(sentence_starts, start) - 1
-            return j < 0 or end <= bounds[j][1]
+            sentence = sentence_at(doc, start)
+            return sentence is None or end <= sentence.end
 
         model = []
         for first, last, label in _model_entities(doc):
             start_char = doc[first].idx
-            i = bisect.bisect_right(region_starts, start_char) - 1
-            if i < 0 or start_char >= regions[i][1]:
+            i = locate(regions, start_char)
+            if i < 0 or start_char >= regions[i].end:
                 continue  # not in a kept section
             span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc[first:last]]
             for cand in clean_model_entity(span_tokens, label, text, self.rules):
                 model.append((cand, span_tokens))
-        gazetteer = [m for s, e in regions for m in self.gazetteer.find(text, start=s, end=e)]
+        gazetteer = [m for r in regions for m in self.gazetteer.find(text, start=r.start, end=r.end)]
         combined = self.context.apply(text, combine(model, gazetteer, self.rules))
         combined = self.context.institutions(text, combined)
         combined = complete_expansions(text, combined, self.rules.demonyms)
         candidates = [c for c in combined if kept(c.start, c.end)]
         mentions, entities = link_mentions(text, candidates, self.registry, demonyms=self.rules.demonyms)
-        doc._.claimline_mentions = mentions
-        doc._.claimline_entities = entities
+        set_layer(doc, "mentions", mentions)
+        set_layer(doc, "entities", entities)
         return doc
 
 

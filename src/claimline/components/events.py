@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimline.doc import register_extensions, set_layer
 from claimline.events.extract import EventFinder
 from claimline.events.lexicon import load_lexicon
-from claimline.doc import register_extensions
 
 
 class EventsComponent:
@@ -27,7 +27,7 @@ class EventsComponent:
         self._finder = EventFinder(load_lexicon(lexicon_path), **kwargs)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claimline_events = self._finder(doc)
+        set_layer(doc, "events", self._finder(doc))
         return doc
 
 

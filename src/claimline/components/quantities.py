@@ -17,26 +17,20 @@ in ``skip_sections`` (default: boilerplate, i.e. ads and forms) are not read.
 
 from __future__ import annotations
 
-import bisect
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.quantities.counted import counted_lemma, measured_before, noun_right_after
+from claimline.doc import register_extensions, sentences, set_layer
 from claimline.errors import Errors, InputError
-from claimline.doc import register_extensions
 from claimline.models import SectionKind
+from claimline.quantities.counted import (
+    counted_lemma,
+    measured_before,
+    noun_right_after,
+)
 from claimline.quantities.finder import RELATIVE_UNITS, quantity_finder
 
 _SECTION_KINDS = set(SectionKind.__args__)
-
-
-def sentence_sections(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, section kind) of every sentence of ``doc``."""
-    sections = doc._.claimline_sections or [["body", 0, len(doc.text)]]
-    starts = [s for _, s, _ in sections]
-    bounds = doc._.claimline_sentences or [[0, len(doc.text)]]
-    return [(s, e, sections[max(0, bisect.bisect_right(starts, s) - 1)][0]) for s, e in bounds]
 
 
 class QuantitiesComponent:
@@ -56,8 +50,9 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict] = []
         text = doc.text
-        for start, end, kind in sentence_sections(doc):
-            if kind in self.skip_sections:
+        for sentence in sentences(doc):
+            start, end = sentence.start, sentence.end
+            if sentence.section in self.skip_sections:
                 continue
             found = self.finder.find(text, start, end)
             counted: list[str | None] = []
@@ -85,7 +80,7 @@ class QuantitiesComponent:
                     "qualifier": q.qualifier,
                     "counted": what,
                 })
-        doc._.claimline_quantities = out
+        set_layer(doc, "quantities", out)
         return doc
 
 
@@ -100,4 +95,4 @@ def make_quantities(nlp: Language, name: str, cues_path: str | None, skip_sectio
     return QuantitiesComponent(nlp, name, cues_path=cues_path, skip_sections=skip_sections)
 
 
-__all__ = ["QuantitiesComponent", "make_quantities", "sentence_sections"]
+__all__ = ["QuantitiesComponent", "make_quantities"]

@@ -15,9 +15,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.doc import register_extensions
+from claimline.doc import (
+    model_sentences,
+    register_extensions,
+    set_sections,
+    set_sentences,
+)
 from claimline.layout.sections import load_sectioner
-from claimline.layout.sentences import refine_sentences
 
 
 class SectionsComponent:
@@ -31,16 +35,12 @@ class SectionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         sections = self._sectioner(doc.text)
-        doc._.claimline_sections = [[s.kind, s.start, s.end] for s in sections]
-        bounds = doc_sentences(doc, [s.start for s in sections])
-        doc._.claimline_sentences = [[s, e] for s, e in bounds]
+        set_sections(doc, sections)
+        set_sentences(doc, model_sentences(doc, [s.start for s in sections]))
         return doc
 
 
-def doc_sentences(doc: Doc, section_starts: list[int]) -> list[tuple[int, int]]:
-    """The model's sentences of ``doc`` refined with line and section breaks."""
-    model_starts = [sent[0].idx for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-    return refine_sentences(doc.text, model_starts, section_starts)
+doc_sentences = model_sentences  # the former name
 
 
 @Language.factory(

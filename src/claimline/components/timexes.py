@@ -10,12 +10,18 @@ when it infers the DCT, ``doc._.claimline_published`` with
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.doc import register_extensions
+from claimline.doc import (
+    add_warnings,
+    published,
+    register_extensions,
+    set_layer,
+    set_published,
+)
+from claimline.doc import sections as doc_sections
+from claimline.doc import sentences as doc_sentences
 from claimline.timexes.annotate import annotate, check_vague_type
 from claimline.timexes.lexicon import load_grammar
 from claimline.timexes.tense import tense_reader
@@ -34,22 +40,20 @@ class TimexesComponent:
         self._grammar = load_grammar(lexicon_path, rules_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.claimline_published
-        dct = dt.date.fromisoformat(published) if published else None
-        sentences = [tuple(s) for s in doc._.claimline_sentences] if doc._.claimline_sentences else None
-        sections = [tuple(s) for s in doc._.claimline_sections] if doc._.claimline_sections else None
+        dct = published(doc)
+        sentences = [(s.start, s.end) for s in doc_sentences(doc)] or None
+        sections = [(s.kind, s.start, s.end) for s in doc_sections(doc)] or None
         result = annotate(
             doc.text, dct=dct, sentences=sentences, sections=sections,
             tense=tense_reader(doc) if doc.has_annotation("DEP") else None,
             infer_dct=self.infer_published, split_ranges=self.split_ranges, vague_type=self.vague_type,
             grammar=self._grammar,
         )
-        doc._.claimline_timexes = result.timexes
+        set_layer(doc, "timexes", result.timexes)
         if dct is None and result.published is not None:
-            doc._.claimline_published = result.published.isoformat()
-            doc._.claimline_published_source = "inferred"
+            set_published(doc, result.published, "inferred")
         if result.warnings:
-            doc._.claimline_warnings = list(doc._.claimline_warnings or []) + result.warnings
+            add_warnings(doc, result.warnings)
         return doc
 
 

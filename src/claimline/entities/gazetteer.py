@@ -11,8 +11,9 @@ A match glued to a longer name is no match: "France" is not found in "Air France
 right next to it, or a hyphen), unless the neighbour is itself a known name
 ("Trump-Poutine"). A registry entity never absorbs a longer name that contains it.
 
->>> gaz = Gazetteer.from_registry(default_registry())  # doctest: +SKIP
->>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]  # doctest: +SKIP
+>>> from claimline.entities.registry import EntityRegistry
+>>> gaz = Gazetteer.from_registry(EntityRegistry.default())
+>>> [(m.text, m.label) for m in gaz.find("l'union européenne et l'OTAN, pas l'otan")]
 [('union européenne', 'ORG'), ('OTAN', 'ORG')]
 """
 

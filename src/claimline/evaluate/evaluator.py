@@ -8,11 +8,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from claimline.errors import Errors, InputError
 from claimline.evaluate.gold import GoldDocument, load_gold
@@ -59,35 +58,27 @@ def span_problem(article: Article) -> str | None:
     return walk(article, "")
 
 
-def load_predictions(folder: str | Path) -> list[Article]:
-    """The Articles of a folder of JSON files (``claimline extract -o DIR``).
+def load_predictions(pred: str | Path) -> list[Article]:
+    """The Articles at ``pred``: a folder of JSON files (``claimline extract -o DIR``), a
+    JSONL file or a folder of Dask ``part-*.jsonl`` (read by :mod:`claimline.io.articles`,
+    as ``claimline timeline`` reads them).
 
     JSON files that are not articles (no ``doc_id`` and ``text``, e.g. a timeline) are
     skipped; an article that does not validate raises :class:`InputError` naming it.
     """
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(Errors.E014.format(path=folder, detail="no such folder"))
+    from claimline.io.articles import iter_sourced_articles
+
+    errors: list[str] = []
     articles = []
-    for path in sorted(folder.glob("*.json")):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            raise InputError(Errors.E014.format(path=path, detail=f"not a JSON file ({err})")) from err
-        if not (isinstance(data, dict) and "doc_id" in data and "text" in data):
-            continue
-        try:
-            article = Article.model_validate(data)
-        except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise InputError(
-                Errors.E014.format(path=path, detail=f"not a valid Article: {where}: {first['msg']}")
-            ) from err
+    for origin, article in iter_sourced_articles([pred], errors):
+        if errors:
+            break
         problem = span_problem(article)
         if problem:
-            raise InputError(Errors.E014.format(path=path, detail=f"not a valid Article: {problem}"))
+            raise InputError(Errors.E014.format(path=origin, detail=f"not a valid Article: {problem}"))
         articles.append(article)
+    if errors:
+        raise InputError(Errors.E014.format(path=pred, detail=errors[0].rstrip(".")))
     return articles
 
 

@@ -18,7 +18,7 @@ one by :func:`claimline.evaluate.matching.align`):
   unlabelled relaxed pairs; ``b3`` and ``pairwise`` clustering P/R/F1 over those pairs
   (gold cluster = ``entity``, predicted = ``entity_id``) within the document.
 - events: ``strict``/``relaxed`` trigger P/R/F1; over relaxed pairs whose gold ``value`` is a
-  date (:func:`claimline.evaluate.periods.period_of`): ``date_exact`` accuracy (predicted
+  date (:func:`claimline.calendar.period_of`): ``date_exact`` accuracy (predicted
   earliest..latest is exactly the gold period) and ``date_contains`` accuracy (both bounds
   given and earliest <= gold first day, gold last day <= latest).
 - sections (after merging adjacent sections of the same kind and moving every boundary
@@ -35,9 +35,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimline.calendar import period_of
 from claimline.evaluate.gold import GoldDocument, GoldEvent, GoldMention
 from claimline.evaluate.matching import Alignment, align
-from claimline.evaluate.periods import period_of
 from claimline.evaluate.report import ErrorItem, ErrorKind, error_item
 from claimline.evaluate.scores import PRF, Accuracy, Score, b_cubed, pairwise
 from claimline.models import Article

@@ -43,7 +43,7 @@ class ErrorItem(_Report):
 def context_line(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """``text[start:end]`` in brackets with ``width`` characters each side, on one line.
 
-    >>> context_line("Trump était à Londres le 18 septembre 2025.", 24, 42, width=10)
+    >>> context_line("Trump était à Londres le 18 septembre 2025.", 22, 42, width=10)
     '…à Londres [le 18 septembre 2025].'
     """
     left = text[max(0, start - width) : start]

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from claimline.evaluate.matching import align
+
 
 class TimexRecord(NamedTuple):
     """One timex: character extent [start, end), TIMEX3 type and value."""
@@ -34,7 +36,7 @@ class TimexRecord(NamedTuple):
 
 
 @dataclass(frozen=True)
-class PRF:
+class TempEvalPRF:
     """Counts and precision/recall/F1 (0.0 when undefined)."""
 
     tp_system: int
@@ -55,8 +57,8 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def __add__(self, other: PRF) -> PRF:
-        return PRF(self.tp_system + other.tp_system, self.tp_gold + other.tp_gold,
+    def __add__(self, other: TempEvalPRF) -> TempEvalPRF:
+        return TempEvalPRF(self.tp_system + other.tp_system, self.tp_gold + other.tp_gold,
                    self.n_system + other.n_system, self.n_gold + other.n_gold)
 
 
@@ -70,10 +72,10 @@ class Match(NamedTuple):
 class TimexScores:
     """TempEval-3 figures for one or many documents; ``matches``/``missed``/``spurious`` for error listings."""
 
-    strict: PRF
-    relaxed: PRF
-    type: PRF
-    value: PRF
+    strict: TempEvalPRF
+    relaxed: TempEvalPRF
+    type: TempEvalPRF
+    value: TempEvalPRF
     matches: list[Match] = field(default_factory=list)
     missed: list[TimexRecord] = field(default_factory=list)
     spurious: list[TimexRecord] = field(default_factory=list)
@@ -94,26 +96,10 @@ class TimexScores:
                            self.missed + other.missed, self.spurious + other.spurious)
 
 
-def _overlap(a: TimexRecord, b: TimexRecord) -> int:
-    return max(0, min(a.end, b.end) - max(a.start, b.start))
-
-
-def align(gold: Sequence[TimexRecord], system: Sequence[TimexRecord]) -> list[Match]:
-    """One-to-one relaxed alignment, largest overlaps first (ties: earliest)."""
-    pairs = sorted(
-        ((_overlap(g, s), -i, -j, i, j) for i, g in enumerate(gold) for j, s in enumerate(system) if _overlap(g, s)),
-        reverse=True,
-    )
-    used_g: set[int] = set()
-    used_s: set[int] = set()
-    out = []
-    for _, _, _, i, j in pairs:
-        if i in used_g or j in used_s:
-            continue
-        used_g.add(i)
-        used_s.add(j)
-        g, s = gold[i], system[j]
-        out.append(Match(g, s, (g.start, g.end) == (s.start, s.end)))
+def match_timexes(gold: Sequence[TimexRecord], system: Sequence[TimexRecord]) -> list[Match]:
+    """One-to-one relaxed matches (:func:`claimline.evaluate.matching.align`), in gold order."""
+    pairs = align(gold, system, mode="relaxed").pairs
+    out = [Match(gold[i], system[j], (gold[i].start, gold[i].end) == (system[j].start, system[j].end)) for i, j in pairs]
     return sorted(out, key=lambda m: m.gold.start)
 
 
@@ -121,7 +107,7 @@ def score_timexes(gold: Iterable[TimexRecord | tuple], system: Iterable[TimexRec
     """TempEval-3 scores of ``system`` against ``gold`` (one document: offsets share a text)."""
     gold = [TimexRecord(*g) for g in gold]
     system = [TimexRecord(*s) for s in system]
-    matches = align(gold, system)
+    matches = match_timexes(gold, system)
     n_g, n_s = len(gold), len(system)
     n_strict = sum(m.strict for m in matches)
     n_type = sum(m.gold.type == m.system.type for m in matches)
@@ -129,10 +115,10 @@ def score_timexes(gold: Iterable[TimexRecord | tuple], system: Iterable[TimexRec
     matched_g = {m.gold for m in matches}
     matched_s = {m.system for m in matches}
     return TimexScores(
-        strict=PRF(n_strict, n_strict, n_s, n_g),
-        relaxed=PRF(len(matches), len(matches), n_s, n_g),
-        type=PRF(n_type, n_type, n_s, n_g),
-        value=PRF(n_value, n_value, n_s, n_g),
+        strict=TempEvalPRF(n_strict, n_strict, n_s, n_g),
+        relaxed=TempEvalPRF(len(matches), len(matches), n_s, n_g),
+        type=TempEvalPRF(n_type, n_type, n_s, n_g),
+        value=TempEvalPRF(n_value, n_value, n_s, n_g),
         matches=matches,
         missed=[g for g in gold if g not in matched_g],
         spurious=[s for s in system if s not in matched_s],
@@ -141,10 +127,11 @@ def score_timexes(gold: Iterable[TimexRecord | tuple], system: Iterable[TimexRec
 
 def score_corpus(pairs: Iterable[tuple[Iterable, Iterable]]) -> TimexScores:
     """Micro-averaged scores over documents given as (gold, system) record lists."""
-    total = TimexScores(PRF(0, 0, 0, 0), PRF(0, 0, 0, 0), PRF(0, 0, 0, 0), PRF(0, 0, 0, 0))
+    empty = TempEvalPRF(0, 0, 0, 0)
+    total = TimexScores(empty, empty, empty, empty)
     for gold, system in pairs:
         total = total + score_timexes(gold, system)
     return total
 
 
-__all__ = ["PRF", "Match", "TimexRecord", "TimexScores", "align", "score_corpus", "score_timexes"]
+__all__ = ["Match", "TempEvalPRF", "TimexRecord", "TimexScores", "match_timexes", "score_corpus", "score_timexes"]

@@ -1,5 +1,6 @@
 """The event lexicon (``resources/fr/events.json``): event nouns, light, stative, modal,
-reporting and denial verbs, negation and hedge cues, and the lemma classes the timeline merges on.
+reporting and denial verbs, negation and hedge cues, the cues that make a timex a bound or
+a comparison, place nouns, and the lemma classes the timeline merges on.
 
 >>> lex = load_lexicon()
 >>> "sommet" in lex.event_noun_lemmas, lex.modal_of["pouvoir"]
@@ -61,10 +62,17 @@ class EventLexicon(_Strict):
     hedge_words: list[Word]
     according_to: list[Cue]
     merge_classes: list[MergeClass]
+    event_noun_classes: list[MergeClass]
+    bound_cues: list[Cue]
+    comparison_cues: list[Cue]
+    timex_prepositions: list[Word]
+    place_nouns: list[Word]
 
     @cached_property
     def event_noun_lemmas(self) -> frozenset[str]:
-        return frozenset(w.lemma for w in self.event_nouns)
+        return frozenset(w.lemma for w in self.event_nouns) | {
+            lemma for c in self.event_noun_classes for lemma in c.lemmas
+        }
 
     @cached_property
     def light_verb_lemmas(self) -> frozenset[str]:
@@ -101,6 +109,22 @@ class EventLexicon(_Strict):
     @cached_property
     def according_to_cues(self) -> tuple[str, ...]:
         return tuple(c.cue for c in self.according_to)
+
+    @cached_property
+    def bound_cue_words(self) -> tuple[str, ...]:
+        return tuple(c.cue.replace("’", "'") for c in self.bound_cues)
+
+    @cached_property
+    def comparison_words(self) -> frozenset[str]:
+        return frozenset(c.cue.replace("’", "'") for c in self.comparison_cues)
+
+    @cached_property
+    def timex_preposition_words(self) -> frozenset[str]:
+        return frozenset(w.lemma for w in self.timex_prepositions)
+
+    @cached_property
+    def place_noun_lemmas(self) -> frozenset[str]:
+        return frozenset(w.lemma for w in self.place_nouns)
 
     @cached_property
     def _class_of(self) -> dict[str, str]:

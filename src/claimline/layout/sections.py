@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claimline.models import Section, SectionKind
 from claimline.resources import load_json
-from claimline.text.normalise import line_spans, normalise_for_model
+from claimline.text.model_text import line_spans, model_text
 
 _FLAGS = re.IGNORECASE
 
@@ -102,7 +102,7 @@ class Sectioner:
 
     @classmethod
     def from_rules(cls, rules: SectionRules) -> Sectioner:
-        media = "|".join(re.escape(normalise_for_model(m)) for m in sorted(rules.media, key=len, reverse=True))
+        media = "|".join(re.escape(model_text(m)) for m in sorted(rules.media, key=len, reverse=True))
         compiled = []
         for rule in rules.rules:
             pattern = rule.pattern.replace("{media}", media or r"(?!)")
@@ -167,7 +167,7 @@ def _tail_start(sectioner: Sectioner, lines: list[str]) -> tuple[int, SectionKin
 def _split(sectioner: Sectioner, text: str) -> list[Section]:
     if not text:
         return []
-    norm = normalise_for_model(text)
+    norm = model_text(text)
     spans = line_spans(norm)
     lines = [norm[s:e] for s, e in spans]
     kinds: list[SectionKind | None] = [None] * len(lines)  # None: blank, follows the line above

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from claimline.resources import load_json
+from claimline.resources.shared import month_words
 
 _SPACE = "[ \u00a0\u202f\u2009]"
 
@@ -49,7 +50,7 @@ class UnitFile(BaseModel):
     format: str
     source: str
     time_adjectives: list[str]
-    months: list[str]
+    months: list[str] = Field(default_factory=lambda: list(month_words()))  # shared: months.json
     units: list[UnitEntry]
     time_units: list[UnitEntry]
 

@@ -5,8 +5,10 @@ found once installed from a wheel. Every JSON resource is an object with a ``for
 (what the file holds and how) and a ``source`` (where its content comes from) header,
 and is validated with a pydantic model on load: a bad key is named in the error.
 
->>> from claimline.resources import load_json
->>> rules = load_json("sections.json", SectionRules)  # doctest: +SKIP
+>>> from claimline.layout.sections import SectionRules
+>>> rules = load_json("sections.json", SectionRules)
+>>> type(rules).__name__
+'SectionRules'
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from claimline.errors import Warnings
 from claimline.resources import load_json
-from claimline.text.normalise import normalise_for_model
+from claimline.text.model_text import model_text
 
 MAX_CHARS = 200_000
 """Only the beginning of a longer text is read."""
@@ -71,7 +71,7 @@ def _rules() -> tuple[LanguageRules, dict[str, frozenset[str]]]:
 def detect_language(text: str) -> LanguageGuess:
     """The language of ``text`` by function-word shares ("fr" unless clearly another)."""
     rules, words_of = _rules()
-    sample = normalise_for_model(text[:MAX_CHARS]).lower()
+    sample = model_text(text[:MAX_CHARS]).lower()
     words = _WORD.findall(sample)
     letters = sum(map(len, words))
     latin = sum(1 for word in words for c in word if _is_latin(c)) / letters if letters else 1.0

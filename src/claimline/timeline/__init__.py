@@ -8,7 +8,7 @@ timeline with ``Timeline.model_validate_json(...)`` alone.
 [('2025-02-12', 'entretenir'), ('2025-08-15', 'sommet')]
 
 Ordering: by the first day an item can fall on, then its last, coarse before fine;
-an item known to the month is shown as ``2024-08`` (see :mod:`claimline.periods`).
+an item known to the month is shown as ``2024-08`` (see :mod:`claimline.calendar`).
 
 - :mod:`claimline.timeline.model`: the pydantic models and filtering;
 - :mod:`claimline.timeline.build`: building and merging;

@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from claimline.calendar import granularity_rank, is_datable, overlaps, width
 from claimline.entities.registry import EntityRegistry, FuzzySettings
 from claimline.events.lexicon import EventLexicon, load_lexicon
 from claimline.models import Article, Claim, Entity, Event, Timex
-from claimline.periods import granularity_rank, is_datable, overlaps, width
 from claimline.timeline.model import (
     MODALITY_ORDER,
     ArticleRef,
@@ -191,11 +191,7 @@ class _ArticleContext:
 
     def claim(self, claim: Claim) -> TimelineClaim:
         timex = self.timexes.get(claim.timex_id or "")
-        when = (
-            Period(value=timex.value, earliest=timex.earliest, latest=timex.latest, granularity=timex.granularity)
-            if timex is not None and is_datable(timex)
-            else None
-        )
+        when, when_source = self.claim_when(timex)
         quantities = [
             ClaimQuantity(
                 text=q.span.text, value=q.value, low=q.low, high=q.high,
@@ -215,9 +211,22 @@ class _ArticleContext:
             modality=claim.modality,
             section=claim.section,
             when=when,
+            when_source=when_source,
             published=self.article.published,
             provenance=self.provenance(claim.span.start, claim.span.end),
         )
+
+    def claim_when(self, timex: Timex | None) -> tuple[Period | None, str | None]:
+        """A claim's period: its timex's, else its article's publication day (flagged)."""
+        if timex is not None and is_datable(timex):
+            return (
+                Period(value=timex.value, earliest=timex.earliest, latest=timex.latest, granularity=timex.granularity),
+                "timex",
+            )
+        day = self.article.published
+        if day is None:
+            return None, None
+        return Period(value=day.isoformat(), earliest=day, latest=day, granularity="day"), "published"
 
     def event_source(self, event: Event) -> EventSource:
         timex = self.timexes.get(event.timex_id or "")

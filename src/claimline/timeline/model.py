@@ -8,7 +8,7 @@ timeline with ``Timeline.model_validate_json(...)`` alone.
 [('2025-02-12', 'entretenir'), ('2025-08-15', 'sommet')]
 
 Ordering: by the first day an item can fall on, then its last, coarse before fine;
-an item known to the month is shown as ``2024-08`` (see :mod:`claimline.periods`).
+an item known to the month is shown as ``2024-08`` (see :mod:`claimline.calendar`).
 Merging: two events are one when their periods overlap, their trigger lemmas are equal
 or in the same class of ``events.json`` (``sommet`` / ``rencontrer``), their polarity
 agrees and their actors overlap (when only one side has actors, the periods must be
@@ -23,6 +23,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from claimline.calendar import (
+    as_date,
+    overlaps,
+    parse_bound,
+    period_label,
+    sort_key,
+)
 from claimline.entities.normalise import name_key
 from claimline.errors import Errors, InputError
 from claimline.models import (
@@ -31,20 +38,9 @@ from claimline.models import (
     Modality,
     SectionKind,
 )
-from claimline.periods import (
-    overlaps,
-    parse_bound,
-    period_label,
-    sort_key,
-)
+from claimline.timeline.kinds import MODALITY_ORDER, ROW_KINDS, SECTION_KINDS, RowKind
 
 TIMELINE_SCHEMA_VERSION = "1.0"
-RowKind = Literal["events", "claims", "entities"]
-ROW_KINDS: tuple[str, ...] = ("events", "claims", "entities")
-# most factual first: a merged event takes the most factual modality of its sources
-MODALITY_ORDER: tuple[str, ...] = (
-    "asserted", "reported", "hedged", "planned", "conditional", "question", "negated",
-)
 
 
 class _Model(BaseModel):
@@ -69,7 +65,7 @@ class Period(_Model):
     def _fill_label(cls, data: Any) -> Any:
         if isinstance(data, dict) and not data.get("label"):
             data = dict(data)
-            earliest, latest = (_as_date(data.get(k)) for k in ("earliest", "latest"))
+            earliest, latest = (as_date(data.get(k)) for k in ("earliest", "latest"))
             data["label"] = period_label(earliest, latest, data.get("granularity"))
         return data
 
@@ -167,7 +163,14 @@ class TimelineClaim(_Model):
     source_text: str | None = Field(default=None, description="'selon le Kremlin', 'a déclaré X'...")
     modality: Modality = "asserted"
     section: SectionKind
-    when: Period | None = Field(default=None, description="The period of its timex, when it has a datable one.")
+    when: Period | None = Field(
+        default=None,
+        description="The period of its timex when it has a datable one, else the publication day (see when_source).",
+    )
+    when_source: Literal["timex", "published"] | None = Field(
+        default=None,
+        description="'timex': dated by its own timex; 'published': no timex, dated by the article's publication day.",
+    )
     published: dt.date | None = Field(default=None, description="Publication date of the article.")
     provenance: Provenance
 
@@ -199,12 +202,11 @@ class Timeline(_Model):
         return next(e for e in self.entities if e.id in ids)
 
     def _entity_ids(self, name_or_id: str) -> set[str]:
-        key = name_key(name_or_id)
-        ids = {
-            e.id
-            for e in self.entities
-            if e.id == name_or_id or key in {name_key(n) for n in (e.name, *e.aliases)}
-        }
+        keys = {name_key(name_or_id)}
+        ids = {e.id for e in self.entities if e.id == name_or_id or keys & {name_key(n) for n in (e.name, *e.aliases)}}
+        if not ids:  # an alias the articles did not use ("Vladimir Putin"): ask the packaged registry
+            keys |= _registry_aliases(name_or_id)
+            ids = {e.id for e in self.entities if e.id in keys or keys & {name_key(n) for n in (e.name, *e.aliases)}}
         if not ids:
             known = ", ".join(sorted(e.name for e in self.entities)[:20]) or "none"
             raise InputError(
@@ -231,8 +233,11 @@ class Timeline(_Model):
     ) -> Timeline:
         """The events and claims that involve ``entity`` (id, name or alias), overlap
         [``start``, ``end``] ('2025', '2025-08', '2025-08-15' or a date), come from
-        ``section`` and have ``modality`` (a value or a list). Undated claims are dropped
-        by a period filter. The entity registry and the article list are kept whole.
+        ``section`` and have ``modality`` (a value or a list; an unknown value is an
+        error). A claim without a timex is dated by its article's publication day
+        (``when_source="published"``); a claim with no date at all is dropped by a period
+        filter. The entity registry and the article list are kept whole (see
+        :meth:`referenced` to keep only the entities still involved).
 
         >>> timeline.filter(entity="Trump", start="2025-08", modality="asserted")  # doctest: +SKIP
         """
@@ -242,8 +247,8 @@ class Timeline(_Model):
             _bound(end, end=True, name="end") if end is not None else None,
         )
         by_period = start is not None or end is not None
-        sections = _as_set(section)
-        modalities = _as_set(modality)
+        sections = _as_set(section, "section", SECTION_KINDS)
+        modalities = _as_set(modality, "modality", MODALITY_ORDER)
 
         def keep_event(e: TimelineEvent) -> bool:
             return (
@@ -268,9 +273,18 @@ class Timeline(_Model):
             }
         )
 
+    def referenced(self) -> Timeline:
+        """This timeline with only the registry entities its events and claims involve."""
+        used: set[str] = set()
+        for e in self.events:
+            used.update(e.actors, [e.location] if e.location else [])
+        for c in self.claims:
+            used.update(c.entities, [c.source] if c.source else [])
+        return self.model_copy(update={"entities": [e for e in self.entities if e.id in used]})
+
     # -- exports ----------------------------------------------------------------
     def rows(self, kind: RowKind = "events") -> list[dict[str, Any]]:
-        """Flat rows (one per event, claim or entity) for tables and CSV."""
+        """Long-form rows (one per event source, claim quantity or entity) for tables and CSV."""
         from claimline.timeline.export import rows
 
         return rows(self, _check_kind(kind))
@@ -281,22 +295,41 @@ class Timeline(_Model):
         return "".join(item.model_dump_json() + "\n" for item in items)
 
     def to_csv(self, kind: RowKind = "events") -> str:
-        """:meth:`rows` as CSV text (stdlib only)."""
+        """:meth:`rows` as CSV text (stdlib only); ``claimline.timeline.read_csv`` reads it
+        back into the typed frame of :meth:`to_dataframe`."""
         from claimline.timeline.export import to_csv
 
-        return to_csv(self.rows(kind))
+        return to_csv(self.rows(kind), kind)
 
     def to_dataframe(self, kind: RowKind = "events"):
-        """:meth:`rows` as a pandas DataFrame (needs ``pip install "claimline[pandas]"``)."""
+        """:meth:`rows` as a typed pandas DataFrame: datetimes, nullable Float64/Int64,
+        ``string`` and categoricals (see ``claimline.timeline.export.COLUMNS``; needs
+        ``pip install "claimline[pandas]"``)."""
         from claimline.timeline.export import to_dataframe
 
-        return to_dataframe(self.rows(kind))
+        return to_dataframe(self.rows(kind), kind)
 
-    def to_timelinejs(self, *, title: str = "claimline timeline") -> dict[str, Any]:
-        """The events as a TimelineJS3 JSON object (dates only as precise as known)."""
-        from claimline.timeline.export import to_timelinejs
+    def to_timelinejs(
+        self, *, title: str = "claimline timeline", group: str = "story", claims: bool = False, kind: str = "events"
+    ) -> dict[str, Any]:
+        """The events (or claims) as a TimelineJS3 JSON object (dates only as precise as
+        known; ``group`` "story" or "none"; ``claims=True`` adds the claims as slides)."""
+        from claimline.timeline.timelinejs import to_timelinejs
 
-        return to_timelinejs(self, title=title)
+        return to_timelinejs(self, title=title, group=group, claims=claims, kind=kind)
+
+    def plot(self, *, lanes: str = "story", ax=None, width: float = 14.0, height: float = 8.0, title: str | None = None):
+        """The timeline as a matplotlib Figure (needs matplotlib): one lane per story or
+        entity (``lanes``), zoomed on where the events are; see :mod:`claimline.timeline.plot`."""
+        from claimline.timeline.plot import plot_timeline
+
+        return plot_timeline(self, lanes=lanes, ax=ax, width=width, height=height, title=title)
+
+    def to_html(self, *, title: str = "claimline timeline") -> str:
+        """One self-contained interactive HTML page (plotly inlined, no network needed to view it)."""
+        from claimline.timeline.html import timeline_html
+
+        return timeline_html(self, title=title)
 
 
 def timeline_json_schema() -> dict:
@@ -306,16 +339,24 @@ def timeline_json_schema() -> dict:
     return schema
 
 
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-def _as_set(value: str | Sequence[str] | None) -> set[str] | None:
+def _as_set(value: str | Sequence[str] | None, name: str, valid: Sequence[str]) -> set[str] | None:
     if value is None:
         return None
-    return {value} if isinstance(value, str) else set(value)
+    values = {value} if isinstance(value, str) else set(value)
+    unknown = sorted(values - set(valid))
+    if unknown:
+        raise InputError(Errors.E010.format(name=name, value=unknown[0], detail=f"expected one of {list(valid)}"))
+    return values
+
+
+def _registry_aliases(name: str) -> set[str]:
+    """The packaged registry's ids and name keys of the entity called ``name`` (empty if unknown)."""
+    from claimline.entities.registry import EntityRegistry
+
+    registry = EntityRegistry.default()
+    key = registry.key(name)
+    ids = {entity_id for surface, entity_id, _ in registry.surfaces() if registry.key(surface) == key}
+    return ids | {name_key(surface) for surface, entity_id, _ in registry.surfaces() if entity_id in ids}
 
 
 def _bound(value: str | dt.date, *, end: bool, name: str) -> dt.date:

@@ -13,13 +13,14 @@ back) and attaching clock times to the day they fall on.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from claimline.errors import Errors, InputError
+from claimline.layout.regions import DocSection
+from claimline.layout.regions import kind_at as section_kind
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
@@ -165,11 +166,10 @@ def annotate(
     check_vague_type(vague_type)
     grammar = grammar or load_grammar()
     sentences = list(sentences) if sentences else [(0, len(text))]
-    sections = list(sections) if sections else [("body", 0, len(text))]
-    section_starts = [s[1] for s in sections]
+    regions = [DocSection(*s) for s in sections] if sections else [DocSection("body", 0, len(text))]
 
     def kind_at(offset: int) -> str:
-        return sections[max(0, bisect.bisect_right(section_starts, offset) - 1)][0]
+        return section_kind(regions, offset)
 
     per_sentence = [
         (s, e, find_candidates(text[s:e], grammar, offset=s)) for s, e in sentences if e > s

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from claimline.errors import Errors, ResourceError
 from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
+from claimline.resources.shared import month_words
 
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
@@ -55,7 +56,7 @@ class Lexicon(_Strict):
     format: str
     source: str
     examples: dict[str, str]
-    months: dict[str, int]
+    months: dict[str, int] = Field(default_factory=month_words)  # shared: months.json
     weekdays: dict[str, int]
     numbers: dict[str, int]
     approx_nouns: dict[str, int]
