@@ -129,14 +129,14 @@ def timing(nlp, texts: list[str], repeats: int = 3) -> None:
     """Seconds per component over ``texts`` (best of ``repeats``), entities against bare spaCy."""
     import time
 
-    from claimline.text.normalise import normalise_for_model
+    from claimline.text.model_text import model_text
 
     best: dict[str, float] = {}
     for _ in range(repeats):
         spent: Counter = Counter()
         for text in texts:
             t0 = time.perf_counter()
-            doc = nlp.make_doc(normalise_for_model(text))
+            doc = nlp.make_doc(model_text(text))
             spent["tokenizer"] += time.perf_counter() - t0
             for name, proc in nlp.pipeline:
                 t0 = time.perf_counter()

@@ -115,14 +115,16 @@ def _model_entities(doc: Doc) -> list[tuple[int, int, str]]:
         return []
     array = doc.to_array([ENT_IOB, ENT_TYPE])
     out: list[tuple[int, int, str]] = []
-    begin = None
-    for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist() + [len(doc) + 1]:
-        if begin is not None and (i != out_end or i > len(doc) - 1 or array[i, 0] == 3):
-            out.append((begin, out_end, doc.vocab.strings[int(array[begin, 1])]))
-            begin = None
-        if i < len(doc) and array[i, 0] == 3:
+    begin = end = -1
+    for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist():
+        if begin >= 0 and (i != end or array[i, 0] == 3):  # a gap or a new entity: close the open one
+            out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
+            begin = -1
+        if begin < 0:
             begin = i
-        out_end = i + 1 if begin is not None else -1
+        end = i + 1
+    if begin >= 0:
+        out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
     return out
 
 

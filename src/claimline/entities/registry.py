@@ -207,15 +207,7 @@ class EntityRegistry:
             if surface not in self._entries[entity_id].unsearched
         ]
 
-    def add(
-        self,
-        name: str,
-        label: str,
-        *,
-        aliases: Iterable[str] = (),
-        entity_id: str | None = None,
-        searched: bool = True,
-    ) -> str:
+    def add(self, name: str, label: str, *, aliases: Iterable[str] = (), entity_id: str | None = None, searched: bool = True) -> str:
         """Add an entity (or more aliases to an existing id); return its id.
 
         A later alias overrides an earlier one with the same key: a user's file wins
