@@ -189,7 +189,7 @@ class Event(_Model):
 
     "Mercredi 12 février, Donald Trump s'est longuement entretenu avec Vladimir Poutine"
     -> ``trigger`` "entretenu" (the head word), ``lemma='entretenir'``,
-    ``label="Donald Trump – s'est entretenu – avec Vladimir Poutine"``,
+    ``label="Donald Trump — s'est entretenu — avec Vladimir Poutine"``,
     ``value='2025-02-12'``, ``actors=[<id of Donald Trump>, <id of Vladimir Poutine>]``.
     """
 
@@ -201,8 +201,8 @@ class Event(_Model):
     lemma: str = Field(description="Lemma of the predicate's head ('entretenir', 'sommet').")
     label: str = Field(
         default="",
-        description="A short 'who – what – object' fragment for timelines "
-        "('Trump – a annoncé – la reprise des livraisons').",
+        description="A short 'who — what — object' fragment for timelines "
+        "('Trump — a annoncé — la reprise des livraisons').",
     )
     timex_id: str | None = Field(default=None, description="The timex that dates the event.")
     value: str | None = Field(default=None, description="TIMEX3 value of that timex ('2025-09-19TNI').")
