@@ -38,7 +38,7 @@ TimexMod = Literal[
     "END",
     "APPROX",
 ]
-Anchor = Literal["document", "previous"]
+Anchor = Literal["document", "previous", "narrative", "event"]  # see claimline.timexes.reference
 Granularity = Literal[
     "millennium", "century", "decade", "year", "half", "season", "quarter",
     "month", "week", "day", "part_of_day", "hour", "minute", "second",
@@ -114,7 +114,9 @@ class Timex(_Model):
     granularity: Granularity | None = None
     anchor: Anchor | None = Field(
         default=None,
-        description="What a relative value was resolved against: the publication date or the date mentioned before.",
+        description="What a relative value was resolved against: the publication date (document), the date "
+        "mentioned just before (previous), the last day told in the narrative (narrative), or the event named "
+        "in its complement / the time of its main clause (event).",
     )
 
     @model_validator(mode="after")

@@ -52,15 +52,20 @@ def _title(lines: list[PageLine], compiled: CompiledLayout) -> int | None:
     byline = next((i for i, line in enumerate(lines) if "byline" in line.roles), len(lines))
     para = _first_paragraph(lines, 0)
     anchor = min(byline, para if para is not None else len(lines))
-    before = [i for i in range(anchor) if lines[i].headline(shape)]
-    if before:
-        # a line ending with a full stop (a signature, a standfirst) only if alone; the
-        # closest to the article unless a much longer one comes first (an author line)
-        before = [i for i in before if not lines[i].text.endswith(".")] or before
-        longest = max(before, key=lambda i: lines[i].chars)
-        return before[-1] if lines[before[-1]].chars >= 0.6 * lines[longest].chars else longest
     end = para if para is not None else len(lines)
-    return next((i for i in range(anchor, end) if lines[i].headline(shape)), None)
+    after = [i for i in range(anchor, end) if lines[i].headline(shape) and not lines[i].text.endswith(".")]
+    before = [i for i in range(anchor) if lines[i].headline(shape)]
+    if not before:
+        return after[0] if after else None
+    # a line ending with a full stop (a signature, a standfirst) only if alone; the
+    # closest to the article unless a much longer one comes first (an author line)
+    before = [i for i in before if not lines[i].text.endswith(".")] or before
+    longest = max(before, key=lambda i: lines[i].chars)
+    best = before[-1] if lines[before[-1]].chars >= 0.6 * lines[longest].chars else longest
+    # a byline above the headline: a much longer headline-shaped line below it wins over a slogan
+    if after and lines[after[0]].chars >= 1.5 * lines[best].chars:
+        return after[0]
+    return best
 
 
 def _thread(lines: list[PageLine], start: int) -> tuple[int, int] | None:
