@@ -143,11 +143,12 @@ class ExtractionFailure:
 OnError = Literal["raise", "skip"] | Callable[[ExtractionFailure], Any]
 
 
-def _setup(doc, published: dt.date | None) -> None:
-    """Set the ``Doc._`` inputs of the pipeline."""
+def _setup(doc, published: dt.date | None, source: str | None = None) -> None:
+    """Set the ``Doc._`` inputs of the pipeline (``source``: where ``published`` comes from,
+    "given" unless an HTML page's metadata or byline gave it)."""
     from claimline.doc import set_published
 
-    set_published(doc, published, "given")
+    set_published(doc, published, source or "given")
 
 
 def one_line(err: BaseException) -> str:
@@ -206,12 +207,13 @@ class _Pending(NamedTuple):
     published: dt.date | None = None
     warnings: tuple[str, ...] = ()
     chunked: bool = False  # longer than the chunk limit: run by claimline.batch, not nlp.pipe
+    published_source: str | None = None  # "given", or "page"/"byline" for an HTML page
 
 
 def _prepare(nlp, pending: _Pending):
     """The Doc to run the pipeline on (before any component)."""
     doc = nlp.make_doc(model_text(pending.text))
-    _setup(doc, pending.published)
+    _setup(doc, pending.published, pending.published_source)
     return doc
 
 
@@ -220,7 +222,7 @@ def _run_chunked(nlp, pending: _Pending, model: str, limit: int) -> Article | Ex
     
     try:
         doc = process_in_chunks(nlp, model_text(pending.text), limit,
-                                setup=lambda d: _setup(d, pending.published))
+                                setup=lambda d: _setup(d, pending.published, pending.published_source))
     except Exception as err:  # noqa: BLE001  (any component bug must not end the batch)
         origin = f" ({pending.item.origin})" if pending.item.origin else ""
         message = Errors.E018.format(doc_id=pending.doc_id, origin=origin, stage="the chunked pipeline",
@@ -291,11 +293,11 @@ def iter_results(
             try:
                 item = as_input(raw)
                 doc_id = input_doc_id(item)
-                text, published, warnings = read_input(item, doc_id, html=html)
+                text, published, warnings, source = read_input(item, doc_id, html=html)
             except InputError as err:
                 pending.append(_Pending(index, item, doc_id, err))
                 continue
-            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit)
+            ready = _Pending(index, item, doc_id, None, text, published, tuple(warnings), len(text) > limit, source)
             pending.append(ready)
             if not ready.chunked:
                 yield _prepare(nlp, ready), index

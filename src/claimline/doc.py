@@ -6,8 +6,8 @@ them) so that docs serialise across ``nlp.pipe(n_process=...)`` workers and into
 ``Doc.to_bytes``; the rest of claimline reads and writes them only through the functions
 here, never as raw lists:
 
-- :func:`published` / :func:`set_published`: the publication date (DCT) and whether it
-  was ``"given"`` or ``"inferred"``;
+- :func:`published` / :func:`set_published`: the publication date (DCT) and where it
+  comes from: ``"given"``, ``"page"`` (HTML metadata), ``"byline"`` or ``"inferred"``;
 - :func:`sections` / :func:`set_sections`, :func:`section_at`: the typed sections
   (:class:`~claimline.layout.regions.DocSection`);
 - :func:`sentences` / :func:`set_sentences`, :func:`sentence_at`: the sentences every
@@ -111,7 +111,7 @@ def published(doc: Doc) -> dt.date | None:
 
 
 def published_source(doc: Doc) -> str | None:
-    """``"given"`` or ``"inferred"`` when a publication date is set, else None."""
+    """``"given"``, ``"page"``, ``"byline"`` or ``"inferred"`` when a publication date is set, else None."""
     return doc._.claimline_published_source if doc._.claimline_published else None
 
 

@@ -49,7 +49,10 @@ Modality = Literal["asserted", "reported", "hedged", "conditional", "planned", "
 ``hedged`` (possibility: "pourrait", "sans doute"), ``conditional`` (mood: "aurait exigé"),
 ``planned`` (an intention or a date after publication: "reprennent le 23 mars" written
 on 22 March), ``negated`` ("ne s'est pas entretenu"), ``question``."""
-PublishedSource = Literal["given", "inferred"]
+PublishedSource = Literal["given", "page", "byline", "inferred"]
+"""Where ``Article.published`` comes from, in order of precedence: ``given`` by the caller,
+``page`` (the HTML page's metadata), ``byline`` (a "Publié le …" line of the page's text),
+``inferred`` (the article's own dates)."""
 
 
 class _Model(BaseModel):
@@ -186,7 +189,7 @@ class Event(_Model):
 
     "Mercredi 12 février, Donald Trump s'est longuement entretenu avec Vladimir Poutine"
     -> ``trigger`` "entretenu" (the head word), ``lemma='entretenir'``,
-    ``label="Donald Trump – s'est entretenu – avec Vladimir Poutine"``,
+    ``label="Donald Trump — s'est entretenu — avec Vladimir Poutine"``,
     ``value='2025-02-12'``, ``actors=[<id of Donald Trump>, <id of Vladimir Poutine>]``.
     """
 
@@ -198,8 +201,8 @@ class Event(_Model):
     lemma: str = Field(description="Lemma of the predicate's head ('entretenir', 'sommet').")
     label: str = Field(
         default="",
-        description="A short 'who – what – object' fragment for timelines "
-        "('Trump – a annoncé – la reprise des livraisons').",
+        description="A short 'who — what — object' fragment for timelines "
+        "('Trump — a annoncé — la reprise des livraisons').",
     )
     timex_id: str | None = Field(default=None, description="The timex that dates the event.")
     value: str | None = Field(default=None, description="TIMEX3 value of that timex ('2025-09-19TNI').")
@@ -224,7 +227,11 @@ class Article(_Model):
     published: dt.date | None = None
     published_source: PublishedSource | None = Field(
         default=None,
-        description="'given' when supplied by the caller, 'inferred' when read from the text, null when unknown.",
+        description=(
+            "'given' when supplied by the caller, 'page' when read from the HTML page's metadata, "
+            "'byline' when read from the page's byline ('Publié le …'), 'inferred' from the article's "
+            "own dates, null when unknown."
+        ),
     )
     model: str | None = Field(default=None, description="The spaCy pipeline used (name==version).")
     warnings: list[str] = Field(default_factory=list)

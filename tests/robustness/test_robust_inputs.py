@@ -86,9 +86,9 @@ def test_html_is_refused_with_a_message_that_says_what_to_do(extract):
 
 def test_html_is_converted_on_request_and_tags_never_become_words(extract):
     article = extract(HTML, html=True)
-    assert article.text == (
-        "Trump au bord du désespoir ?\n\nLe 18\u00a0septembre 2025, Trump était à Londres.\n\n"
-        "Il y a eu plus de 500 drones.\nSelon Kiev."
+    assert article.text == (  # trafilatura: one paragraph per line of text, blank lines between
+        "Trump au bord du désespoir ?\n\nLe 18 septembre 2025, Trump était à Londres.\n\n"
+        "Il y a eu plus de 500 drones.\n\nSelon Kiev."
     )
     assert article.title == "Trump au bord du désespoir ?"
     check_article(article)

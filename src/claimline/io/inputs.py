@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from claimline.calendar import as_date
 from claimline.errors import Errors, InputError, Warnings
+from claimline.models import PublishedSource
 from claimline.text.model_text import replace_surrogates
 
 
@@ -56,20 +57,29 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
     """The text claimline reads for the input ``text``, and the warnings about it.
 
     Raises :class:`InputError` for a non-str or for HTML when ``html`` is False;
-    converts HTML with :func:`claimline.html_to_text` when ``html`` is True; replaces
-    lone surrogates by U+FFFD (same length) and warns when the text is not French.
+    extracts the article of an HTML page when ``html`` is True (:func:`claimline.html_to_text`);
+    replaces lone surrogates by U+FFFD (same length) and warns when the text is not French.
 
     >>> prepare_text("<p>Un</p><p>Deux</p><br>")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     claimline.errors.InputError: [E020] text: the text looks like HTML (<p>, </p>, <p>)...
     """
-    from claimline.text.html import html_evidence, html_to_text
+    return _prepare(text, html=html, name=name)[:2]
+
+
+def _prepare(text: Any, *, html: bool, name: str) -> tuple[str, list[str], dt.date | None, PublishedSource | None]:
+    """:func:`prepare_text`, plus the page's publication date and its source when ``html``."""
+    from claimline.text.html import extract_page, html_evidence
     from claimline.text.language import language_warning
 
     if not isinstance(text, str):
         raise InputError(Errors.E001.format(name=name, type=type(text).__name__))
+    published: dt.date | None = None
+    source: PublishedSource | None = None
     if html:
-        text = html_to_text(text)
+        page = extract_page(text)
+        published, source = (page.published, "page") if page.published else _byline_of_page(text)
+        text = page.text
     else:
         evidence = html_evidence(text)
         if evidence is not None:
@@ -81,7 +91,19 @@ def prepare_text(text: Any, *, html: bool = False, name: str = "text") -> tuple[
     language = language_warning(text)
     if language is not None:
         warnings.append(language)
-    return text, warnings
+    return text, warnings, published, source
+
+
+def _byline_of_page(html: str) -> tuple[dt.date | None, PublishedSource | None]:
+    """The date of the byline printed on the page (all its text, furniture included)."""
+    from claimline.layout.published import read_byline_date
+    from claimline.layout.sections import split_sections
+    from claimline.text.html import plain_text
+    from claimline.text.model_text import model_text
+
+    text = model_text(plain_text(html))
+    found = read_byline_date(text, split_sections(text))
+    return (found.date, "byline") if found else (None, None)
 
 
 def _check_doc_id(doc_id: str) -> None:
@@ -101,16 +123,27 @@ def input_doc_id(item: ArticleInput) -> str | None:
     return default_doc_id(item.text) if isinstance(item.text, str) else None
 
 
-def read_input(item: ArticleInput, doc_id: str | None, *, html: bool) -> tuple[str, dt.date | None, list[str]]:
-    """Article.text, the publication date and the warnings for ``item``; InputError if unusable."""
-    text, warnings = prepare_text(item.text, html=html)
+class ReadInput(NamedTuple):
+    text: str  # Article.text
+    published: dt.date | None
+    warnings: list[str]
+    published_source: PublishedSource | None = None
+
+
+def read_input(item: ArticleInput, doc_id: str | None, *, html: bool) -> ReadInput:
+    """Article.text, the publication date, the warnings and where the date comes from for
+    ``item`` (given > the HTML page's metadata > the page's byline); InputError if unusable."""
+    text, warnings, page_published, page_source = _prepare(item.text, html=html, name="text")
     published = parse_published(item.published)
+    source: PublishedSource | None = "given" if published else None
+    if published is None and page_published is not None:
+        published, source = page_published, page_source
     today = dt.date.today()
     if published is not None and published > today:
         warnings.append(Warnings.W002.format(published=published.isoformat(), today=today.isoformat()))
     if item.doc_id is not None and doc_id is not None:
         _check_doc_id(doc_id)
-    return text, published, warnings
+    return ReadInput(text, published, warnings, source)
 
 
-__all__ = ["ArticleInput", "as_input", "default_doc_id", "input_doc_id", "parse_published", "prepare_text", "read_input"]
+__all__ = ["ArticleInput", "ReadInput", "as_input", "default_doc_id", "input_doc_id", "parse_published", "prepare_text", "read_input"]

@@ -22,6 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from claimline.layout.cues import load_layout
+from claimline.layout.page import type_page_lines
 from claimline.models import Section, SectionKind
 from claimline.resources import load_json
 from claimline.text.model_text import line_spans, model_text
@@ -99,9 +101,10 @@ class Sectioner:
     rules: SectionRules
     compiled: tuple[_Compiled, ...]
     tails: tuple[tuple[TailRule, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]
+    layout_path: str | None = None  # page cues (page_layout.json); None: the packaged ones
 
     @classmethod
-    def from_rules(cls, rules: SectionRules) -> Sectioner:
+    def from_rules(cls, rules: SectionRules, layout_path: str | None = None) -> Sectioner:
         media = "|".join(re.escape(model_text(m)) for m in sorted(rules.media, key=len, reverse=True))
         compiled = []
         for rule in rules.rules:
@@ -116,16 +119,17 @@ class Sectioner:
             )
             for t in rules.tail_runs
         )
-        return cls(rules, tuple(compiled), tails)
+        return cls(rules, tuple(compiled), tails, layout_path)
 
     def __call__(self, text: str) -> list[Section]:
         return _split(self, text)
 
 
 @lru_cache(maxsize=8)
-def load_sectioner(path: str | None = None) -> Sectioner:
-    """The sectioner for the packaged French rules, or for a rules file at ``path``."""
-    return Sectioner.from_rules(load_json("sections.json", SectionRules, path=path))
+def load_sectioner(path: str | None = None, layout_path: str | None = None) -> Sectioner:
+    """The sectioner for the packaged French rules, or for a rules file at ``path``
+    (``layout_path``: a page_layout.json of your own for scraped pages)."""
+    return Sectioner.from_rules(load_json("sections.json", SectionRules, path=path), layout_path)
 
 
 def split_sections(text: str, *, rules_path: str | Path | None = None) -> list[Section]:
@@ -175,6 +179,12 @@ def _split(sectioner: Sectioner, text: str) -> list[Section]:
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return [Section(kind="body", start=0, end=len(text))]
+
+    page = type_page_lines([(i, lines[i]) for i in nonblank], load_layout(sectioner.layout_path))
+    if page is not None:
+        for i, kind in zip(nonblank, page):
+            kinds[i] = kind
+        return _assemble(text, spans, kinds)
 
     tail = _tail_start(sectioner, lines)
     stop = tail[0] if tail else len(lines)
@@ -227,6 +237,11 @@ def _split(sectioner: Sectioner, text: str) -> list[Section]:
             if lines[i].strip():
                 kinds[i] = tail[1]
 
+    return _assemble(text, spans, kinds)
+
+
+def _assemble(text: str, spans: list[tuple[int, int]], kinds: list[SectionKind | None]) -> list[Section]:
+    """Contiguous sections from line kinds (blank lines, None, follow the line above)."""
     sections: list[Section] = []
     current: SectionKind | None = None
     current_start = 0
