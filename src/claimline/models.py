@@ -38,7 +38,7 @@ TimexMod = Literal[
     "END",
     "APPROX",
 ]
-Anchor = Literal["document", "previous"]
+Anchor = Literal["document", "previous", "narrative", "event"]  # see claimline.timexes.reference
 Granularity = Literal[
     "millennium", "century", "decade", "year", "half", "season", "quarter",
     "month", "week", "day", "part_of_day", "hour", "minute", "second",
@@ -114,7 +114,9 @@ class Timex(_Model):
     granularity: Granularity | None = None
     anchor: Anchor | None = Field(
         default=None,
-        description="What a relative value was resolved against: the publication date or the date mentioned before.",
+        description="What a relative value was resolved against: the publication date (document), the date "
+        "mentioned just before (previous), the last day told in the narrative (narrative), or the event named "
+        "in its complement / the time of its main clause (event).",
     )
 
     @model_validator(mode="after")
@@ -187,7 +189,7 @@ class Event(_Model):
 
     "Mercredi 12 février, Donald Trump s'est longuement entretenu avec Vladimir Poutine"
     -> ``trigger`` "entretenu" (the head word), ``lemma='entretenir'``,
-    ``label="Donald Trump – s'est entretenu – avec Vladimir Poutine"``,
+    ``label="Donald Trump — s'est entretenu — avec Vladimir Poutine"``,
     ``value='2025-02-12'``, ``actors=[<id of Donald Trump>, <id of Vladimir Poutine>]``.
     """
 
@@ -199,8 +201,8 @@ class Event(_Model):
     lemma: str = Field(description="Lemma of the predicate's head ('entretenir', 'sommet').")
     label: str = Field(
         default="",
-        description="A short 'who – what – object' fragment for timelines "
-        "('Trump – a annoncé – la reprise des livraisons').",
+        description="A short 'who — what — object' fragment for timelines "
+        "('Trump — a annoncé — la reprise des livraisons').",
     )
     timex_id: str | None = Field(default=None, description="The timex that dates the event.")
     value: str | None = Field(default=None, description="TIMEX3 value of that timex ('2025-09-19TNI').")

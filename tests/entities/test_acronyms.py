@@ -110,7 +110,7 @@ def _longer_names(name):
 def test_no_registry_entity_absorbs_a_longer_name_that_contains_it():
     registry = default_registry()
     absorbed = []
-    for surface, entity_id, label in registry.surfaces():
+    for surface, entity_id, label in registry.names():  # hand-written and data-package names
         for longer in _longer_names(surface):
             found = registry.resolve(longer, label)
             if found.entity_id == entity_id:

@@ -39,8 +39,8 @@ def skipped(text: str):
         ("mille cinq cents", 1500.0),
         ("une douzaine", 12.0),
         ("une centaine", 100.0),
-        ("un tiers", 1 / 3),
-        ("les deux tiers", 2 / 3),
+        ("un tiers", 0.3333),  # four decimals (data/gold/README.md §4)
+        ("les deux tiers", 0.6667),
         ("la moitié", 0.5),
         ("un demi", 0.5),
     ],

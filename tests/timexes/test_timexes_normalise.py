@@ -102,7 +102,7 @@ def test_numbers_shaped_like_dates_are_not_dates(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Il a 3 ans.", [("3 ans", "P3Y")]),  # "ans." is no abbreviated month: the duration stays
+    ("Le chantier a duré 3 ans.", [("3 ans", "P3Y")]),  # "ans." is no abbreviated month: the duration stays
     ("Il a couru 12 min 2025 fois.", [("12 min", "PT12M")]),
 ])
 def test_a_word_dateparser_does_not_read_as_a_month_leaves_other_rules_alone(text, expected):
@@ -144,7 +144,8 @@ def test_relative_to_the_publication_date(text, tense, extent, value):
 
 def test_il_y_a_plus_de_six_mois_is_before_a_day():
     t = one("Les sanctions ont été levées il y a plus de six mois.", "2025-08-20", tense="past")
-    assert (t["value"], t["mod"], t["earliest"], t["latest"]) == ("2025-02", "MORE_THAN", None, "2025-02-20")
+    # data/gold: "il y a plus de six mois" -> 2025-02-20 (the day six months back)
+    assert (t["value"], t["mod"], t["earliest"], t["latest"]) == ("2025-02-20", "MORE_THAN", None, "2025-02-20")
 
 
 def test_aujourdhui_in_the_present_is_the_present_not_the_day():
@@ -209,10 +210,19 @@ def test_a_range_of_days_is_one_interval_or_two_timeml_timexes():
     assert values(text, split_ranges=True) == [("13", "2025-06-13"), ("24 juin 2025", "2025-06-24")]
 
 
-def test_ranges_of_years_and_hours():
-    assert values("Les prix ont doublé entre 2022 et 2024.") == [("entre 2022 et 2024", "2022/2024")]
+def test_ranges_whose_ends_have_their_own_nouns_are_two_timexes():
+    # data/gold/README.md: each end with its own year, month or "heures" is a timex of its own
+    assert values("Les prix ont doublé entre 2022 et 2024.") == [("2022", "2022"), ("2024", "2024")]
+    assert values("Les loyers ont monté entre mars 2021 et juin 2023.") == [("mars 2021", "2021-03"), ("juin 2023", "2023-06")]
     text = "Le 3 mars 2025, le couvre-feu s'applique entre 23h30 et 6h30."
-    assert values(text)[1] == ("entre 23h30 et 6h30", "2025-03-03T23:30/2025-03-04T06:30")
+    assert values(text)[1:] == [("23h30", "2025-03-03T23:30"), ("6h30", "2025-03-04T06:30")]  # past midnight
+
+
+def test_ranges_sharing_one_month_are_one_timex():
+    assert values("La foire se tiendra du 4 au 9 mai 2026.") == [("du 4 au 9 mai 2026", "2026-05-04/2026-05-09")]
+    # two days in a row share their month: one range; two days apart: two dates
+    assert values("Le salon ouvre les 14 et 15 mars 2026.") == [("les 14 et 15 mars 2026", "2026-03-14/2026-03-15")]
+    assert [v for _, v in values("On vote les 8 et 22 mars 2026.")] == ["2026-03-08", "2026-03-22"]
 
 
 def test_nights():

@@ -155,7 +155,7 @@ class ClaimReader:
 
     # -- sources ---------------------------------------------------------------------
     def source(self, doc: Doc, anchor: Token, s_start: int, s_end: int, markers: list, figures: list[int],
-               quote: tuple[int, int] | None) -> tuple[SourceFound | None, bool]:
+               quote: tuple[int, int] | None, incises: list, quote_speakers: dict) -> tuple[SourceFound | None, bool]:
         """(the figure's source before coreference, whether the source needs an antecedent)."""
         finder = self.sources
         span, kind = None, None
@@ -167,11 +167,16 @@ class ClaimReader:
         if span is None:
             span = finder.governing_speech(doc, anchor, s_start, s_end)
             if span is None:
-                span = finder.incise(doc, anchor, s_start, s_end, after_quote=quote is not None)
+                found = finder.incise(incises, anchor, after_quote=quote is not None)
+                if found is None:
+                    return None, False  # an incise by the author: "« … », ai-je dit"
+                span = found or None
             kind = "speech_verb" if span else None
         if quote is not None:
             if span is None:
-                span = finder.introducer(doc, quote[0], s_start) or finder.after_quote(doc, quote[1])
+                if quote not in quote_speakers:  # once per quotation
+                    quote_speakers[quote] = finder.introducer(doc, quote[0], s_start) or finder.after_quote(doc, quote[1])
+                span = quote_speakers[quote]
             kind = "quotation"
             if span is None:
                 return SourceFound(max(quote[0], s_start), min(quote[1], s_end), kind), False
@@ -249,13 +254,15 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     for si, qs in by_sentence.items():
         s_start, s_end, _ = sentences[si]
         markers = reader.sources.markers(doc, s_start, s_end)
+        incises = reader.sources.incises(doc, s_start, s_end)
+        quote_speakers: dict = {}
         anchors = [_anchor(doc, reader, q) for q in qs]
         figures = [a.idx for a in anchors]
         for q, anchor in zip(qs, anchors):
             head = reader.clause_head(anchor, s_start, s_end)
             k = bisect.bisect_right(quote_starts, anchor.idx) - 1
             quote = quotes[k] if k >= 0 and quotes[k][0] <= anchor.idx < quotes[k][1] else None
-            source, anaphoric = reader.source(doc, anchor, s_start, s_end, markers, figures, quote)
+            source, anaphoric = reader.source(doc, anchor, s_start, s_end, markers, figures, quote, incises, quote_speakers)
             if anaphoric:
                 words = doc_index(doc).text[source.start : source.end].lower()
                 ante = reader.sources.antecedent(doc, source.start, sentences, si,

@@ -27,6 +27,7 @@ institutions that name themselves ("la police") are not resolved (``claims.json`
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -195,38 +196,49 @@ class SourceFinder:
             return start, end
         return None
 
-    def incise(self, doc, anchor, s_start: int, s_end: int, after_quote: bool) -> tuple[int, int] | None:
-        """The subject of a reporting verb set as an incise after the figure."""
+    def incises(self, doc, s_start: int, s_end: int) -> list[tuple]:
+        """The incise verbs of a sentence, read once: (verb index, reports speech, right
+        after a closing quote, its subject span, "author", or None when none is found)."""
         index = doc_index(doc)
         text = index.text
-        for k in index.tokens_between(anchor.idx, s_end):
+        out = []
+        for k in index.tokens_between(s_start, s_end):
             tok = doc[k]
-            if tok.pos_ not in ("VERB", "AUX") or tok.i <= anchor.i or tok.dep_ in ("aux", "aux:tense", "aux:pass"):
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("aux", "aux:tense", "aux:pass"):
                 continue
             lead = self._incise_lead(doc, tok, s_start)
             if lead is None:
                 continue
             closing = text[s_start:lead].rstrip(" ,\u00a0\u202f")[-1:] in ("»", '"', "”")
-            if not (self.is_speech_verb(tok) or (after_quote and closing)):
-                continue
-            pron = next((doc[j] for j in range(lead_tok(doc, lead), tok.i) if doc[j].lower_.lstrip("-") in self._anaphors
-                         or doc[j].lower_.lstrip("-") in self._authors), None)
-            if pron is not None:
-                if pron.lower_.lstrip("-") in self._authors:
-                    return None
-                return pron.idx + (1 if pron.text.startswith("-") else 0), pron.idx + len(pron.text)
-            j = tok.i + 1
-            if j < len(doc) and any((lem, doc[j].lower_) in self._speech_pairs for lem in self.lemmas(tok)):
-                j += 1  # "a fait savoir", "a fait état"
-            while j < len(doc) and doc[j].idx < s_end and (doc[j].pos_ == "ADV" or doc[j].lemma_ in self.cues.weekdays):
-                j += 1
-            if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "des") and tok.lemma_ == "faire":
-                j += 1
-            if j < len(doc) and doc[j].idx < s_end:
-                span = self.noun_phrase(doc, doc[j].idx, s_end)
-                if span:
-                    return span
-            return None
+            speech = self.is_speech_verb(tok)
+            if speech or closing:
+                out.append((tok.i, speech, closing, self._incise_subject(doc, tok, lead, s_end)))
+        return out
+
+    @staticmethod
+    def incise(incises: list, anchor, after_quote: bool) -> tuple[int, int] | None | bool:
+        """The subject of the first incise after ``anchor`` (False: there is none)."""
+        for verb_i, speech, closing, subject in incises:
+            if verb_i > anchor.i and (speech or (after_quote and closing)) and subject is not None:
+                return None if subject == "author" else subject
+        return False
+
+    def _incise_subject(self, doc, tok, lead: int, s_end: int) -> tuple[int, int] | str | None:
+        pron = next((doc[j] for j in range(lead_tok(doc, lead), tok.i) if doc[j].lower_.lstrip("-") in self._anaphors
+                     or doc[j].lower_.lstrip("-") in self._authors), None)
+        if pron is not None:
+            if pron.lower_.lstrip("-") in self._authors:
+                return "author"
+            return pron.idx + (1 if pron.text.startswith("-") else 0), pron.idx + len(pron.text)
+        j = tok.i + 1
+        if j < len(doc) and any((lem, doc[j].lower_) in self._speech_pairs for lem in self.lemmas(tok)):
+            j += 1  # "a fait savoir", "a fait état"
+        while j < len(doc) and doc[j].idx < s_end and (doc[j].pos_ == "ADV" or doc[j].lemma_ in self.cues.weekdays):
+            j += 1
+        if j < len(doc) and doc[j].lower_ in ("de", "d'", "d’", "du", "des") and tok.lemma_ == "faire":
+            j += 1
+        if j < len(doc) and doc[j].idx < s_end:
+            return self.noun_phrase(doc, doc[j].idx, s_end)
         return None
 
     @staticmethod
@@ -293,11 +305,13 @@ class SourceFinder:
     def antecedent(self, doc, before: int, sentences: list, si: int, person_first: bool,
                    mentions: list[dict]) -> tuple[int, int] | None:
         """The last named speaker before ``before``: this sentence, then up to three back."""
-        names = [(m["span"]["start"], m["span"]["end"], m.get("label")) for m in mentions] or [
-            (e.start_char, e.end_char, e.label_) for e in doc.ents]
+        names = sorted([(m["span"]["start"], m["span"]["end"], m.get("label")) for m in mentions] or [
+            (e.start_char, e.end_char, e.label_) for e in doc.ents])
+        starts = [n[0] for n in names]
         for j in range(si, max(-1, si - 4), -1):
             s_start, s_end = sentences[j][0], sentences[j][1]
-            cands = [(a, b, lab) for a, b, lab in names if s_start <= a and b <= min(s_end, before)
+            near = names[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, min(s_end, before))]
+            cands = [(a, b, lab) for a, b, lab in near if b <= min(s_end, before)
                      and lab in _NAME_LABELS and self._in_subject_or_marked(doc, a, b, s_start)]
             if person_first and any(lab == "PER" for *_, lab in cands):
                 cands = [c for c in cands if c[2] == "PER"]

@@ -16,6 +16,8 @@ one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,6 +25,7 @@ from claimline.doc import DocSection, register_extensions, sentence_at, set_laye
 from claimline.doc import sections as doc_sections
 from claimline.doc import sentences as doc_sentences
 from claimline.entities.acronyms import complete_expansions
+from claimline.entities.context import ContextRules
 from claimline.entities.gazetteer import Gazetteer
 from claimline.entities.link import link_mentions
 from claimline.entities.recognise import NameRules, Token, clean_model_entity, combine
@@ -32,7 +35,7 @@ from claimline.errors import Errors, InputError
 from claimline.layout.regions import locate
 from claimline.models import SectionKind
 
-DEFAULT_SECTIONS = ["title", "body", "aside", "comments"]
+DEFAULT_SECTIONS = ["title", "body", "aside"]  # names in comments and boilerplate: only when asked
 _KINDS = SectionKind.__args__  # type: ignore[attr-defined]
 
 
@@ -64,6 +67,7 @@ class EntitiesComponent:
         self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
         self.rules = NameRules(load_rules(rules_path))
         rules = load_rules(rules_path)
+        self.context = ContextRules(rules, [s for s, _, label in self.registry.names() if label == "LOC"])
         self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
     def _regions(self, doc: Doc) -> list[DocSection]:
@@ -74,7 +78,6 @@ class EntitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         starts = {s.start for s in doc_sentences(doc)}
-        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc]
         regions = self._regions(doc)
 
         def kept(start: int, end: int) -> bool:
@@ -86,17 +89,43 @@ class EntitiesComponent:
             return sentence is None or end <= sentence.end
 
         model = []
-        for ent in doc.ents:
-            span_tokens = tokens[ent.start : ent.end]
-            for cand in clean_model_entity(span_tokens, ent.label_, text, self.rules):
+        for first, last, label in _model_entities(doc):
+            start_char = doc[first].idx
+            i = locate(regions, start_char)
+            if i < 0 or start_char >= regions[i].end:
+                continue  # not in a kept section
+            span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc[first:last]]
+            for cand in clean_model_entity(span_tokens, label, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for r in regions for m in self.gazetteer.find(text, start=r.start, end=r.end)]
-        combined = complete_expansions(text, combine(model, gazetteer, self.rules), self.rules.demonyms)
+        combined = self.context.apply(text, combine(model, gazetteer, self.rules))
+        combined = self.context.institutions(text, combined)
+        combined = complete_expansions(text, combined, self.rules.demonyms)
         candidates = [c for c in combined if kept(c.start, c.end)]
         mentions, entities = link_mentions(text, candidates, self.registry, demonyms=self.rules.demonyms)
         set_layer(doc, "mentions", mentions)
         set_layer(doc, "entities", entities)
         return doc
+
+
+def _model_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of the model's entities, read from the token
+    arrays (``doc.ents`` builds a Python object per token)."""
+    if not len(doc):
+        return []
+    array = doc.to_array([ENT_IOB, ENT_TYPE])
+    out: list[tuple[int, int, str]] = []
+    begin = end = -1
+    for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist():
+        if begin >= 0 and (i != end or array[i, 0] == 3):  # a gap or a new entity: close the open one
+            out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
+            begin = -1
+        if begin < 0:
+            begin = i
+        end = i + 1
+    if begin >= 0:
+        out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
+    return out
 
 
 @Language.factory(

@@ -50,11 +50,15 @@ class QuantitiesComponent:
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict] = []
         text = doc.text
+        currency = None  # the currency of the last money figure: "125,8 milliards" takes it
         for sentence in sentences(doc):
             start, end = sentence.start, sentence.end
             if sentence.section in self.skip_sections:
                 continue
-            found = self.finder.find(text, start, end)
+            found = self.finder.scan(text, start, end, currency=currency)[0]
+            for q in found:
+                if q.unit and self.finder.units.kind_of(q.unit) == "currency":
+                    currency = q.unit.split("/")[0]
             counted: list[str | None] = []
             for q in found:
                 if q.antecedent is not None:

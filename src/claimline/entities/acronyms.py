@@ -32,9 +32,10 @@ from dataclasses import replace
 from claimline.entities.normalise import fold
 from claimline.entities.recognise import Candidate
 
-FUNCTION_WORDS = frozenset(
-    "de du des d la le les l et ou pour a au aux en sur sous par sa son ses un une dans chez contre".split()
-)
+FUNCTION_WORDS = frozenset({
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "ou", "pour", "a", "au", "aux", "en", "sur", "sous",
+    "par", "sa", "son", "ses", "un", "une", "dans", "chez", "contre",
+})
 _PIECES = re.compile(r"[^\W\d_]+|\d+")
 _OPEN = re.compile(r"\s*\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")

@@ -11,8 +11,8 @@ An acronym and its expansion in the same text (:mod:`~claimline.entities.acronym
 one entity: the registry's if it knows either form, else the acronym's id
 ("ent:bit", named "Bureau international du travail"), because the acronym is the form a
 text most often uses alone. All the mentions of an entity get one label: the
-registry's, else the label the model gave its longest mention ("Tigst Assefa", PER,
-over "Assefa", ORG).
+registry's, else the one a cue word gives ("la famille Dupont", "le syndicat X"), else
+the label the model gave its longest mention ("Tigst Assefa", PER, over "Assefa", ORG).
 
 >>> from claimline.entities import default_registry
 >>> text = "Sébastien Lecornu répond. Lecornu insiste."
@@ -78,17 +78,20 @@ def _register_acronyms(
 
 
 def _labels(resolved: dict[int, tuple[str, str]], candidates: Sequence[Candidate], text: str, registry: EntityRegistry) -> dict[str, str]:
-    """One label per entity: the registry's, else that of its longest mention (then the most frequent)."""
-    seen: dict[str, list[tuple[int, str]]] = {}
+    """One label per entity: the registry's, else the one the context gives ("la famille
+    Dupont"), else that of its longest mention, else the most frequent."""
+    seen: dict[str, list[tuple[bool, int, str]]] = {}
     for i, (entity_id, label) in resolved.items():
         cand = candidates[i]
-        seen.setdefault(entity_id, []).append((len(text[cand.start : cand.end].split()), label))
+        seen.setdefault(entity_id, []).append((cand.cued, len(text[cand.start : cand.end].split()), label))
     out = {}
     for entity_id, found in seen.items():
-        counts = Counter(label for _, label in found)
-        longest = max(words for words, _ in found)
+        cued = [label for is_cued, _, label in found if is_cued]
+        counts = Counter(label for _, _, label in found)
+        longest = max(words for _, words, _ in found)
         out[entity_id] = registry.label_of(entity_id) or max(
-            counts, key=lambda label: ((longest, label) in found, counts[label], label)
+            counts,
+            key=lambda label: (cued.count(label), any(w == longest and lab == label for _, w, lab in found), counts[label], label),
         )
     return out
 

@@ -64,7 +64,8 @@ class Candidate:
     end: int
     label: str
     entity_id: str | None = None
-    source: str = "model"  # "model" or "gazetteer"
+    source: str = "model"  # "model", "gazetteer", "head", "acronym"
+    cued: bool = False  # the label comes from the words before the name ("la famille …")
 
 
 class NameRules:
@@ -122,7 +123,9 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
         word = fold(tokens[0].text)
         if text and not titled and _name_article(tokens, text):
             break
-        if word in rules.determiners or (not titled and tokens[0].text[:1].islower()):
+        if word in rules.determiners or (not titled and tokens[0].text[:1].islower()) or (
+            word in rules.demonyms and len(tokens) > 1 and tokens[1].text[:1].isupper()  # "Le Hongrois Kristóf Milák"
+        ):
             tokens = tokens[1:]
             continue
         if not any(c.isalnum() for c in tokens[0].text):
@@ -169,8 +172,9 @@ def clean_model_entity(
             continue
         if rules.is_demonym_phrase(piece) or _shouted(surface):
             continue
-        if len(piece) == 1 and piece[0].sent_start and piece[0].pos not in ("PROPN", ""):
-            continue  # "Retrait des traités", "Lire aussi"
+        opens_quote = text[max(0, piece[0].start - 3) : piece[0].start].rstrip().endswith(("«", '"', "“"))
+        if len(piece) == 1 and (piece[0].sent_start or opens_quote) and piece[0].pos not in ("PROPN", ""):
+            continue  # "Retrait des traités", "Lire aussi", "« Assassins ! »"
         out.append(Candidate(piece[0].start, piece[-1].end, label))
     return out
 

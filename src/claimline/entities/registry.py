@@ -38,6 +38,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process, utils
 
 from claimline.entities.normalise import name_key, slug
+from claimline.entities.places import place_names
 from claimline.entities.resources import EntityRecord, load_entities, load_rules
 
 Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
@@ -61,6 +62,9 @@ class _Entry:
     name: str
     label: str
     surfaces: list[str] = field(default_factory=list)
+    unsearched: set[str] = field(default_factory=set)  # resolution-only names (not in the gazetteer)
+    resolution_only: bool = False  # a place from a data package: never claims a person
+    quiet_keys: set[str] = field(default_factory=set)  # keys of its resolution-only names
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,7 @@ class EntityRegistry:
         self._full_names: dict[tuple[str, str], list[list[str]]] = {}  # (id, surname) -> given names
         self._choices: dict[str, tuple[list[str], list[str]]] = {}  # label -> (keys, ids)
         self._cache: dict[tuple[str, str, str], Resolution | None] = {}
+        self._keys: dict[str, str] = {}
         for record in records:
             self.add(record.name, record.label, aliases=record.aliases, entity_id=record_id(record))
 
@@ -143,16 +148,24 @@ class EntityRegistry:
         aliases_path: str | None = None,
         rules_path: str | None = None,
         settings: FuzzySettings | None = None,
+        places: bool = True,
     ) -> EntityRegistry:
-        """The packaged registry, extended (and overridden) by the file at ``aliases_path``."""
+        """The packaged registry, extended (and overridden) by the file at ``aliases_path``,
+        plus the countries and French regions and departments of
+        :mod:`~claimline.entities.places` (``places=False`` to leave them out)."""
         records = list(load_entities().entities)
         if aliases_path is not None:
             records += load_entities(str(aliases_path)).entities
-        return cls(records, prefixes=load_rules(rules_path).prefixes, settings=settings)
+        registry = cls(records, prefixes=load_rules(rules_path).prefixes, settings=settings)
+        if places:
+            registry.add_places(place_names())
+        return registry
 
     def empty_like(self) -> EntityRegistry:
         """An empty registry with the same prefixes and settings (for names seen in a text)."""
-        return EntityRegistry(prefixes=self.prefixes, settings=self.settings)
+        other = EntityRegistry(prefixes=self.prefixes, settings=self.settings)
+        other._keys = self._keys  # same prefixes: same keys
+        return other
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self._entries
@@ -162,7 +175,12 @@ class EntityRegistry:
 
     def key(self, surface: str) -> str:
         """The comparison key of ``surface`` (titles and determiners dropped)."""
-        return name_key(surface, prefixes=self.prefixes)
+        found = self._keys.get(surface)
+        if found is None:
+            if len(self._keys) > 100_000:
+                self._keys.clear()
+            found = self._keys[surface] = name_key(surface, prefixes=self.prefixes)
+        return found
 
     def name_of(self, entity_id: str) -> str | None:
         entry = self._entries.get(entity_id)
@@ -172,7 +190,7 @@ class EntityRegistry:
         entry = self._entries.get(entity_id)
         return entry.label if entry else None
 
-    def surfaces(self) -> list[tuple[str, str, str]]:
+    def names(self) -> list[tuple[str, str, str]]:
         """(surface, entity_id, label) for every name and alias still in force."""
         return [
             (surface, entry.id, entry.label)
@@ -181,31 +199,64 @@ class EntityRegistry:
             if entry.id in self._by_key.get(self.key(surface), ())
         ]
 
-    def add(self, name: str, label: str, *, aliases: Iterable[str] = (), entity_id: str | None = None) -> str:
+    def surfaces(self) -> list[tuple[str, str, str]]:
+        """:meth:`names` looked for in a text (all but the resolution-only places)."""
+        return [
+            (surface, entity_id, label)
+            for surface, entity_id, label in self.names()
+            if surface not in self._entries[entity_id].unsearched
+        ]
+
+    def add(self, name: str, label: str, *, aliases: Iterable[str] = (), entity_id: str | None = None, searched: bool = True) -> str:
         """Add an entity (or more aliases to an existing id); return its id.
 
         A later alias overrides an earlier one with the same key: a user's file wins
-        over the packaged registry.
+        over the packaged registry. ``searched=False`` makes the names resolution-only:
+        they resolve a name the model found but are not looked for in the text.
         """
         entity_id = entity_id or new_id(self.key(name))
-        entry = self._entries.setdefault(entity_id, _Entry(entity_id, name, label))
+        entry = self._entries.setdefault(entity_id, _Entry(entity_id, name, label, resolution_only=not searched))
         if entry.label != label:
             raise ValueError(f"entity {entity_id!r} is {entry.label}, cannot add it as {label}")
-        for surface in [name, *aliases]:
+        self._add_surfaces(entry, [name, *aliases], searched)
+        return entity_id
+
+    def _add_surfaces(self, entry: _Entry, surfaces: Iterable[str], searched: bool) -> None:
+        for surface in surfaces:
             key = self.key(surface)
             if not key:
                 continue
             entry.surfaces.append(surface)
+            if not searched:
+                entry.unsearched.add(surface)
+                entry.quiet_keys.add(key)
             previous = self._by_key.get(key, [])
-            self._by_key[key] = [entity_id] + [i for i in previous if self._entries[i].label != label]
-            if label == "PER":
+            self._by_key[key] = [entry.id] + [i for i in previous if self._entries[i].label != entry.label]
+            if entry.label == "PER":
                 tokens = key.split()
-                self._surnames.setdefault(tokens[-1], set()).add(entity_id)
+                self._surnames.setdefault(tokens[-1], set()).add(entry.id)
                 if len(tokens) > 1:
-                    self._full_names.setdefault((entity_id, tokens[-1]), []).append(tokens[:-1])
-        self._choices.pop(label, None)
+                    self._full_names.setdefault((entry.id, tokens[-1]), []).append(tokens[:-1])
+        self._choices.pop(entry.label, None)
         self._cache.clear()
-        return entity_id
+
+    def add_places(self, places: Iterable[tuple[str, Sequence[str]]]) -> None:
+        """Add places (name, other names) as resolution-only LOC names: a place already
+        known under one of its names gets the others as aliases; a name already taken by
+        another entity stays that entity's."""
+        for name, others in places:
+            surfaces = [name, *others]
+            owner = next(
+                (i for s in surfaces for i in self._by_key.get(self.key(s), ()) if self._entries[i].label == "LOC"),
+                None,
+            )
+            fresh = [s for s in surfaces if self.key(s) and self.key(s) not in self._by_key]
+            if not fresh:
+                continue
+            if owner is not None:
+                self._add_surfaces(self._entries[owner], fresh, searched=False)
+            elif fresh[0] == name:
+                self.add(name, "LOC", aliases=fresh[1:], searched=False)
 
     # -- resolution ---------------------------------------------------------------------
 
@@ -229,6 +280,10 @@ class EntityRegistry:
         ids = self._by_key.get(key)
         if not ids:
             return None
+        if label == "PER":  # "Maurice" the person is not Mauritius
+            ids = [i for i in ids if not (self._entries[i].resolution_only or key in self._entries[i].quiet_keys)]
+            if not ids:
+                return None
         same = [i for i in ids if self._entries[i].label == label]
         return self._found((same or ids)[0], "alias")
 

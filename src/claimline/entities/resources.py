@@ -2,7 +2,8 @@
 
 - ``entities.json``: the alias registry (canonical name, label, aliases, Wikidata QID);
 - ``entity_rules.json``: what the recogniser strips from or refuses as a name
-  (determiners, titles, words that are not names, demonyms).
+  (determiners, titles, words that are not names, demonyms, portfolios after a
+  minister's title) and the generic nouns that begin a name ("ministère", "boulevard").
 
 Both are validated on load; a bad key or value is named in the error
 (:class:`claimline.errors.ResourceError`).
@@ -77,12 +78,28 @@ class RecognitionRules(_Strict):
     determiners: list[str] = Field(description="Words stripped from the start of a name: 'la', 'l'', 'Un'.")
     titles: list[str] = Field(description="Titles stripped from the start of a name: 'M.', 'Mme', 'président'.")
     not_names: list[str] = Field(description="Words that are never a name on their own: 'Lire', 'Blog', 'Etat'.")
+    portfolio_titles: list[str] = Field(
+        default_factory=list,
+        description="Titles whose complement names a portfolio, not an entity: 'ministre des Transports' -> no 'Transports'.",
+    )
+    name_heads: dict[EntityLabel, list[str]] = Field(
+        default_factory=dict,
+        description="Lower-case generic nouns that belong to the name after them: 'ministère de la Santé' (ORG), 'boulevard Voltaire' (LOC).",
+    )
+    label_cues: dict[EntityLabel, list[str]] = Field(
+        default_factory=dict,
+        description="Lower-case nouns right before a name that give its type: 'la famille Dupont' (PER), 'le syndicat Unsa' (ORG).",
+    )
+    demonym_suffixes: list[str] = Field(
+        default_factory=list,
+        description="Endings that make an inhabitant's name from a place's ('Kenya' -> 'Kényane'); such a word after an article is no name.",
+    )
     demonyms: Demonyms
     examples: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _non_empty(self) -> RecognitionRules:
-        for field in ("determiners", "titles", "not_names"):
+        for field in ("determiners", "titles", "not_names", "portfolio_titles", "demonym_suffixes"):
             if any(not w.strip() for w in getattr(self, field)):
                 raise ValueError(f"{field}: empty word")
         return self

@@ -80,6 +80,8 @@ def _role(ctx: DocContext, lex: EventLexicon, timex: dict, root) -> str:
         return "bound"
     if _complete_range(ctx, timex):
         return "range"
+    if _ends_with(words, lex.comparison_words):
+        return "comparison"
     while words and words[-1] in lex.timex_preposition_words:
         words.pop()
     if _ends_with(words, lex.comparison_words):

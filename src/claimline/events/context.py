@@ -46,6 +46,7 @@ class DocContext:
         timexes = sorted(layer(doc, "timexes"), key=lambda t: t["span"]["start"])
         self._timex_spans = [(t["span"]["start"], t["span"]["end"]) for t in timexes]
         self._timex_starts = [s for s, _ in self._timex_spans]
+        self._clauses: dict[int, list] = {}
 
     # -- tokens and offsets -------------------------------------------------------
     def token_at(self, offset: int) -> int | None:
@@ -81,6 +82,13 @@ class DocContext:
         if not tokens:
             return ""
         return self.text[min(t.idx for t in tokens) : max(t.idx + len(t) for t in tokens)]
+
+    def clause(self, head) -> list:
+        """:func:`clause_tokens` of ``head``, computed once per document."""
+        cached = self._clauses.get(head.i)
+        if cached is None:
+            cached = self._clauses[head.i] = clause_tokens(head)
+        return cached
 
     def in_timex(self, tok) -> bool:
         """Whether ``tok`` lies inside a timex."""
@@ -131,10 +139,21 @@ class DocContext:
 # -- token helpers ---------------------------------------------------------------------
 
 
+CASE_WINDOW = 4  # a case marker stands at most this many tokens before its noun ("à la nouvelle gare")
+
+
 def case_of(tok) -> str | None:
-    """The preposition marking ``tok`` ("à" in "à Anchorage"), lower-cased."""
-    case = next((c for c in tok.children if c.dep_ == "case"), None)
-    return case.lower_ if case is not None else None
+    """The preposition marking ``tok`` ("à" in "à Anchorage"), lower-cased.
+
+    Looks at the few tokens before ``tok`` rather than at all its children: a hub token
+    of a long flat parse can have hundreds of them (linear, not quadratic, in the text).
+    """
+    doc = tok.doc
+    for j in range(tok.i - 1, max(tok.i - 1 - CASE_WINDOW, -1), -1):
+        t = doc[j]
+        if t.dep_ == "case" and t.head.i == tok.i:
+            return t.lower_
+    return None
 
 
 def is_ne(tok) -> bool:

@@ -3,7 +3,8 @@
 - actors: the entities of the subject (coordinated names included: "Trump et Poutine se
   sont rencontrés"), of an inverted subject (after the verb, which the parser labels
   ``obj`` when the verb has no other subject: "a déclaré mardi le ministre"), of the
-  agent ("par ...") and of the "avec"/"entre" partners; for an event noun its "de"/"par"
+  agent ("par ..."), of the "avec"/"entre" partners and of a person or organisation
+  object ("Scholz a reçu Tusk": both take part); for an event noun its "de"/"par"
   complements; for a relative or participial clause the noun it modifies;
 - location: a named place (LOC) that is a place complement of the predicate ("à
   Anchorage", "dans la région de Valence"), never a place inside the object ("les
@@ -11,7 +12,7 @@
 - modality: negated, question, conditional, planned (future, intention verb, or a date
   after a *given* publication date: an inferred one is a guess), hedged, reported,
   asserted;
-- label: "who – what – object" ("Trump – a annoncé – reprise des livraisons"), a short
+- label: "who — what — object" ("Trump — a annoncé — reprise des livraisons"), a short
   fragment for timelines.
 """
 
@@ -19,14 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claimline.claims.modality import modality_reader
 from claimline.events.context import (
     CLAUSE_DEPS,
     DocContext,
     case_of,
-    clause_tokens,
     is_ne,
     is_past,
-    tenses,
 )
 from claimline.events.lexicon import EventLexicon
 
@@ -38,6 +38,7 @@ PLACE_CASES = frozenset({"à", "a", "en", "dans", "au", "aux", "sur", "près", "
 PLACE_DEPS = frozenset({"obl", "obl:mod", "obl:arg", "advmod", "nmod"})
 NEGATIVE_PRONOUNS = frozenset({"aucun", "aucune", "rien", "personne", "nul", "nulle"})
 ACTOR_LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
+LABEL_STOPS = frozenset({",", ";", ":", "(", ")", "«", "»", '"', ".", "!", "?", "–", "—", "[", "]"})
 LABEL_WORDS = 6  # at most this many words of the subject and of the object in a label
 
 
@@ -56,6 +57,9 @@ def subjects_of(pred) -> list:
             return subjects
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         return [head.head]
+    if head.dep_ == "advcl" and head.i < head.head.i:
+        # "Nommé le 5 septembre, Michel Barnier devient ...": the main clause's subject
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass")][:1]
     if head.pos_ == "VERB" and head.dep_ != "conj":
         # an inverted subject, which the parser labels obj: "a déclaré mardi le ministre"
         return [c for c in head.children if c.dep_ == "obj" and c.i > head.i and c.pos_ == "PROPN"][:1]
@@ -77,6 +81,7 @@ def actors(ctx: DocContext, pred) -> list[str]:
             if (
                 (c.dep_ == "obl:agent" and case == "par")
                 or case in COMITATIVE
+                or (c.dep_ == "obj" and head.pos_ != "NOUN" and _names_a_party(ctx, c))
                 or (head.pos_ == "NOUN" and c.dep_ == "nmod" and case in NOUN_AGENT_CASES)
             ):
                 roles.append(c)
@@ -87,6 +92,16 @@ def actors(ctx: DocContext, pred) -> list[str]:
             if eid not in ids:
                 ids.append(eid)
     return ids
+
+
+def _names_a_party(ctx: DocContext, tok) -> bool:
+    """Whether an object names a person or an organisation ("a reçu Donald Tusk", "a
+    reçu le Premier ministre Donald Tusk")."""
+    return any(
+        (m := ctx.mention_at(t)) is not None and m.get("label") in ("PER", "ORG")
+        for t in tok.subtree
+        if t.dep_ not in ("nmod",) or t == tok or t.head == tok
+    )
 
 
 def is_place(ctx: DocContext, tok, lex: EventLexicon | None = None) -> bool:
@@ -109,7 +124,7 @@ def is_place(ctx: DocContext, tok, lex: EventLexicon | None = None) -> bool:
 def location(ctx: DocContext, pred, lex: EventLexicon) -> str | None:
     """The first named place that is a place complement of the predicate's clause."""
     heads = {pred.clause.i, pred.head.i}
-    for tok in clause_tokens(pred.clause):
+    for tok in ctx.clause(pred.clause):
         if not is_place(ctx, tok, lex):
             continue
         attach = tok if case_of(tok) in PLACE_CASES or tok.dep_ != "nmod" else tok.head
@@ -118,34 +133,37 @@ def location(ctx: DocContext, pred, lex: EventLexicon) -> str | None:
     return None
 
 
-def modality(ctx: DocContext, lex: EventLexicon, pred, timex: dict) -> tuple[str, str]:
-    """(modality, polarity) of the event (see the module docstring)."""
-    clause = clause_tokens(pred.clause)
+def modality(ctx: DocContext, lex: EventLexicon, pred, timex: dict, reader=None) -> tuple[str, str]:
+    """(modality, polarity) of the event: the signals of its clause, decided by the one
+    modality order shared with claims (:mod:`claimline.claims.modality`)."""
+    reader = reader or modality_reader()
+    clause = ctx.clause(pred.clause)
     verb = pred.clause if pred.clause.pos_ != "NOUN" else None
     chain = [t for t in (verb, pred.head) if t is not None]
     children = [c for t in chain for c in t.children]
     governor = chain[0].head if chain and chain[0].dep_ in ("ccomp", "xcomp") else None
+    signals: set[str] = set()
     has_ne = any(is_ne(c) for c in children)
     negation = any(c.lemma_.casefold() in lex.negation_lemmas for c in children) or any(
         t.lower_ in NEGATIVE_PRONOUNS for t in clause
     )
     if (has_ne and negation) or (governor is not None and governor.lemma_.casefold() in lex.denial_lemmas):
-        return "negated", "negative"
+        signals.add("negated")
     if ctx.sentence_text(pred.head).rstrip().endswith("?"):
-        return "question", "positive"
+        signals.add("question")
     reported_by = governor is not None and governor.lemma_.casefold() in lex.reporting_lemmas
-    moods = {m for t in [*chain, *(c for c in children if c.dep_.startswith("aux"))] for m in t.morph.get("Mood")}
-    if "Cnd" in moods and not (reported_by and is_past(governor)):
-        return "conditional", "positive"
-    future = verb is not None and "Fut" in tenses(verb)
-    if pred.modal == "planned" or (future and not reported_by) or _after_publication(ctx, timex):
-        return "planned", "positive"
-    text = ctx.text_of(clause).casefold()
-    if pred.modal == "hedged" or any(h in text for h in lex.hedge_phrases):
-        return "hedged", "positive"
-    if reported_by or any(c.replace("’", "'") in text.replace("’", "'") for c in lex.according_to_cues):
-        return "reported", "positive"
-    return "asserted", "positive"
+    mood = reader.verb_mood(verb) if verb is not None else None
+    if mood == "conditional" and not (reported_by and is_past(governor)) and pred.modal is None:
+        signals.add("conditional")
+    if pred.modal == "planned" or (mood == "future" and not reported_by) or _after_publication(ctx, timex):
+        signals.add("planned")
+    text = ctx.text_of(clause)
+    if pred.modal == "hedged" or reader.has_hedge(text) or any(h in text.casefold() for h in lex.hedge_phrases):
+        signals.add("hedged")
+    folded = text.casefold().replace("’", "'")
+    if reported_by or any(c.replace("’", "'") in folded for c in lex.according_to_cues):
+        signals.add("reported")
+    return reader.decide(signals), "negative" if "negated" in signals else "positive"
 
 
 def _after_publication(ctx: DocContext, timex: dict) -> bool:
@@ -159,25 +177,26 @@ def _after_publication(ctx: DocContext, timex: dict) -> bool:
 
 
 def label(ctx: DocContext, pred) -> str:
-    """"who – what – object": a short fragment naming the event for a timeline."""
+    """"who — what — object": a short fragment naming the event for a timeline."""
     head = pred.head
     if head.pos_ == "NOUN":
         what = _phrase(ctx, head, keep_det=False)
         subj = subject_of(pred) if pred.clause != head and head.dep_ == "obj" else None
         if subj is None:
             return what
-        return " – ".join(p for p in (_phrase(ctx, subj), what) if p)
+        return " — ".join(p for p in (_phrase(ctx, subj), what) if p)
     subj = subject_of(pred)
-    obj = next((c for c in head.children if c.dep_ in ("obj", "xcomp", "ccomp") and c != subj), None)
+    obj = next((c for c in head.children
+                if c.dep_ in ("obj", "xcomp", "ccomp") and c != subj and not ctx.in_timex(c)), None)
     if obj is None:
         obj = next((c for c in head.children if c.dep_ in ("obl:arg", "obl", "obl:mod") and case_of(c) is not None
                     and c.i > head.i and not ctx.in_timex(c)), None)
     parts = [
         _phrase(ctx, subj) if subj is not None else "",
         _verb_group(ctx, head),
-        _phrase(ctx, obj, keep_case=True) if obj is not None and obj.dep_ != "ccomp" else "",
+        _phrase(ctx, obj, keep_det=False, keep_case=True) if obj is not None and obj.dep_ != "ccomp" else "",
     ]
-    return " – ".join(p for p in parts if p)
+    return " — ".join(p for p in parts if p)
 
 
 def _verb_group(ctx: DocContext, head) -> str:
@@ -185,35 +204,54 @@ def _verb_group(ctx: DocContext, head) -> str:
     group = [c for c in head.children if c.i < head.i and (c.dep_ in AUX_DEPS or is_ne(c))]
     group += [c for c in head.children if c.i > head.i and c.dep_ == "advmod" and c.lemma_.casefold() in ("pas", "jamais", "plus")]
     tokens = sorted([head, *group], key=lambda t: t.i)
-    return _join(tokens)
+    return _join(ctx, tokens)
 
 
 def _phrase(ctx: DocContext, tok, *, keep_det: bool = True, keep_case: bool = False) -> str:
     """A short rendering of ``tok``'s phrase: the mention it heads, or its first words."""
     m = ctx.mention_at(tok)
+    if m is None and tok.pos_ == "NOUN":
+        # "le président Emmanuel Macron": the name in apposition says who
+        named = [c for c in tok.children if c.dep_ in ("appos", "flat:name", "nmod") and c.pos_ == "PROPN"
+                 and c.i == tok.i + 1 and ctx.mention_at(c) is not None]
+        if named:
+            tok, m = named[0], ctx.mention_at(named[0])
     if m is not None and tok.pos_ == "PROPN":
         names = [m] + [ctx.mention_at(c) for c in tok.children if c.dep_ == "conj" and ctx.mention_at(c) is not None]
+        names = list({n["span"]["start"]: n for n in names}.values())  # one mention named once
         case = case_of(tok) if keep_case else None
         return ((case + " ") if case else "") + " et ".join(ctx.text[n["span"]["start"] : n["span"]["end"]] for n in names)
     skip = {t.i for c in tok.children if c.dep_ in CLAUSE_DEPS or c.dep_ in ("appos", "punct", "conj") for t in c.subtree}
-    tokens = [t for t in tok.subtree if t.i not in skip and not ctx.in_timex(t)]
+    tokens = [t for t in tok.subtree if t.i not in skip and not ctx.in_timex(t) and not t.is_space]
     while tokens and (
         (tokens[0].pos_ == "DET" and not keep_det) or (tokens[0].dep_ == "case" and not keep_case) or tokens[0].is_punct
     ):
         tokens = tokens[1:]
     # stop at the first punctuation inside the phrase, then keep at most LABEL_WORDS words
     for k, t in enumerate(tokens):
-        if t.is_punct and t.text not in ("'", "’", "-"):
+        if t.text in LABEL_STOPS:
             tokens = tokens[:k]
             break
-    return _join(tokens[:LABEL_WORDS])
-
-
-def _join(tokens: list) -> str:
-    out = ""
+    kept, words = [], 0
     for t in tokens:
-        out += t.text + (t.whitespace_ if t is not tokens[-1] else "")
-    return out.strip()
+        words += not t.text.endswith(("'", "’"))
+        if words > LABEL_WORDS:
+            break
+        kept.append(t)
+    while kept and (kept[-1].pos_ in ("ADP", "DET", "CCONJ") or kept[-1].text.endswith(("'", "’"))):
+        kept.pop()  # never end on "à l'"
+    return _join(ctx, kept)
+
+
+def _join(ctx: DocContext, tokens: list) -> str:
+    """The tokens as written in the text (the parse reads a normalised copy), one space
+    where the text has space between two of them."""
+    out = ""
+    for k, t in enumerate(tokens):
+        out += ctx.text[t.idx : t.idx + len(t.text)]
+        if k + 1 < len(tokens) and (t.whitespace_ or tokens[k + 1].i != t.i + 1):
+            out += " "
+    return out
 
 
 __all__ = ["actors", "is_place", "label", "location", "modality", "subject_of"]

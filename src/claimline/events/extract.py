@@ -19,7 +19,7 @@ see :mod:`claimline.events.anchors`), from its head token up the dependency pars
   own ("signé en 1992 et entré en vigueur en 2002": each its own).
 
 The trigger is the head word (the participle of a compound tense: "entretenu"); the
-``label`` says who did what ("Trump – s'est entretenu – avec Poutine"). Actors, place,
+``label`` says who did what ("Trump — s'est entretenu — avec Poutine"). Actors, place,
 claims and modality: :mod:`claimline.events.describe`.
 
 Tokens are duck-typed spaCy tokens; this module does not import spaCy.
@@ -27,6 +27,7 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,14 +35,15 @@ from claimline.calendar import is_datable
 from claimline.doc import layer
 from claimline.events import describe
 from claimline.events.anchors import Anchor, anchors_of, event_bounds, preference
-from claimline.events.context import DocContext, case_of, clause_tokens
+from claimline.events.context import DocContext, case_of
 from claimline.events.lexicon import EventLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 GENITIVE = frozenset({"de", "d'", "d’", "du", "des", "pour"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "SYM"})
 MAX_CLIMB = 4
-NOUN_WINDOW = 3  # tokens between an event noun and the timex it precedes ("invasion russe en 2022")
+_PARTICIPLE = re.compile(r"^(\w{2,})é(?:e|s|es)?$")
+NOUN_WINDOW = 5  # tokens between an event noun and the timex it precedes ("invasion russe en 2022")
 
 
 @dataclass(frozen=True)
@@ -96,21 +98,22 @@ class EventFinder:
         """The predicate the timex dates, or None when it dates no event."""
         root = anchor.root
         noun = self._preceding_event_noun(ctx, root, anchor.start)
-        tok = root
+        tok, anchoring = root, set()
         for _ in range(MAX_CLIMB):
             gov = tok.head
             if gov == tok or not ctx.same_sentence(gov, root):
                 # the parse attaches the date across a sentence boundary: use the
                 # sentence's own top predicate nearest to it
-                return self._noun(noun) if noun is not None else self._local_predicate(ctx, root)
-            if self._is_event_noun(gov) and gov.i > root.i and gov.idx >= anchor.timex["span"]["end"]:
-                tok = gov  # "trois jours après son sacre": the noun anchors the timex, it is not dated by it
+                return self._noun(noun) if noun is not None else self._local_predicate(ctx, root, anchoring)
+            if self._anchors_the_timex(ctx, gov, anchor):
+                anchoring.add(gov.i)  # "trois jours après son sacre": the anchor, not the event dated
+                tok = gov
                 continue
             if self._is_event_noun(gov):
                 return self._dated_noun(gov)
             if self._is_predicate(gov):
-                if noun is not None and noun.head != gov:
-                    return self._dated_noun(noun)
+                if noun is not None and (noun.head != gov or case_of(noun) == "depuis"):
+                    return self._dated_noun(noun)  # "changé depuis les négociations d'Istanbul en 2022"
                 return self._from_verb(gov)
             if gov.pos_ in NOMINAL and tok == root and case_of(root) in GENITIVE:
                 return self._dated_noun(noun) if noun is not None else None  # "les frontières de 2014"
@@ -133,7 +136,19 @@ class EventFinder:
     def _noun(self, noun) -> Predicate:
         return Predicate(noun, self._clause_of_noun(noun))
 
-    def _local_predicate(self, ctx: DocContext, root) -> Predicate | None:
+    def _anchors_the_timex(self, ctx: DocContext, gov, anchor: Anchor) -> bool:
+        """Whether ``gov``, after the timex, is the event a relative timex counts from
+        ("trois jours après son sacre", "quatre ans après avoir quitté")."""
+        if gov.idx < anchor.timex["span"]["end"]:
+            return False
+        if self._is_event_noun(gov):
+            return True
+        span = range(anchor.start, anchor.timex["span"]["end"])
+        return self._is_predicate(gov) and any(
+            c.dep_ in ("mark", "case") and c.idx in span and c.lower_ in ("après", "avant") for c in gov.children
+        )
+
+    def _local_predicate(self, ctx: DocContext, root, skip: set[int] = frozenset()) -> Predicate | None:
         """The top verb or event noun of ``root``'s sentence nearest to it, if any."""
         s, e = ctx.sentence_bounds(root)
         first, last = ctx.token_at(s), ctx.token_at(max(s, e - 1))
@@ -141,7 +156,7 @@ class EventFinder:
             return None
         tops = [
             t for t in ctx.doc[first : last + 1]
-            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root
+            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root and t.i not in skip
             and (self._is_predicate(t) or self._is_event_noun(t))
         ]
         if not tops:
@@ -152,12 +167,12 @@ class EventFinder:
     def _from_verb(self, verb) -> Predicate | None:
         lemma = verb.lemma_.casefold()
         lex = self.lex
-        if lemma in lex.light_verb_lemmas:
+        if lemma in lex.light_verb_lemmas or (verb.dep_ == "acl" and lemma in lex.planning_lemmas):
             noun = next(
                 (c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "obj") and self._is_event_noun(c)),
                 None,
             )
-            if noun is None and verb.dep_ == "acl" and self._is_event_noun(verb.head):
+            if noun is None and verb.dep_ == "acl" and lemma in lex.planning_lemmas and self._is_event_noun(verb.head):
                 noun = verb.head  # "la rencontre prévue fin février"
             if noun is not None:
                 return Predicate(noun, verb)
@@ -180,19 +195,26 @@ class EventFinder:
         return noun
 
     def _preceding_event_noun(self, ctx: DocContext, root, start: int):
-        """An event noun just before the timex ("l'invasion russe en 2022")."""
+        """An event noun just before the timex, whose phrase runs up to it ("l'invasion
+        russe en 2022", "la fondation du parti, en 1834")."""
         i = ctx.token_at(start)
         if i is None:
             return None
         doc = ctx.doc
+        between = []
         for j in range(i - 1, max(i - 1 - NOUN_WINDOW, -1), -1):
             tok = doc[j]
             if not ctx.same_sentence(tok, root):
                 return None
             if self._is_event_noun(tok):
-                return tok
-            if tok.pos_ not in ("ADJ", "ADP", "DET", "PROPN"):  # "sa visite à Londres le 18 septembre"
+                inside = {t.i for t in tok.subtree}
+                # the words in between complete the noun ("du parti"), not another phrase
+                if all(b.i in inside or b.is_punct or b.dep_ == "case" for b in between):
+                    return tok
                 return None
+            if tok.pos_ not in ("ADJ", "ADP", "DET", "PROPN", "NOUN") and tok.text != ",":
+                return None
+            between.append(tok)
         return None
 
     def _is_event_noun(self, tok) -> bool:
@@ -202,7 +224,9 @@ class EventFinder:
     def _is_predicate(tok) -> bool:
         if tok.pos_ == "VERB":
             return True
-        return tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm")
+        if tok.pos_ == "ADJ" and "Part" in tok.morph.get("VerbForm"):
+            return True
+        return _participle_lemma(tok) is not None
 
     def _coordinated(self, pred: Predicate, anchor: Anchor, own: set[int]):
         """Verbs coordinated with a dated verb share its date unless they have their own."""
@@ -228,7 +252,7 @@ class EventFinder:
         return {
             "id": "",
             "trigger": {"start": start, "end": end},
-            "lemma": head.lemma_.casefold(),
+            "lemma": _participle_lemma(head) or head.lemma_.casefold(),
             "label": describe.label(ctx, pred),
             "timex_id": timex["id"],
             "value": timex.get("value"),
@@ -237,11 +261,23 @@ class EventFinder:
             "granularity": granularity,
             "actors": describe.actors(ctx, pred),
             "location": describe.location(ctx, pred, self.lex),
-            "claims": ctx.claims_in(clause_tokens(pred.clause)),
+            "claims": ctx.claims_in(ctx.clause(pred.clause)),
             "section": ctx.section_of(start),
             "modality": modality,
             "polarity": polarity,
         }
+
+
+def _participle_lemma(tok) -> str | None:
+    """The infinitive of a participle the tagger took for a noun at the head of a
+    participial clause ("Nommé le 5 septembre, X ..." -> "nommer") or for an adjective
+    after its auxiliary ("Washington a gelé" -> "geler"), else None."""
+    fronted = tok.pos_ == "NOUN" and tok.dep_ in ("advcl", "acl", "ROOT") and tok.text[:1].isupper()
+    with_aux = tok.pos_ == "ADJ" and any(c.dep_ == "aux:tense" for c in tok.children)  # "a gelé" tagged ADJ
+    if not (fronted or with_aux):
+        return None
+    m = _PARTICIPLE.match(tok.text.casefold())
+    return m[1] + "er" if m else None
 
 
 __all__ = ["EventFinder", "Predicate"]

@@ -66,6 +66,7 @@ class EventLexicon(_Strict):
     bound_cues: list[Cue]
     comparison_cues: list[Cue]
     timex_prepositions: list[Word]
+    planning_participles: list[Word]
     place_nouns: list[Word]
 
     @cached_property
@@ -121,6 +122,10 @@ class EventLexicon(_Strict):
     @cached_property
     def timex_preposition_words(self) -> frozenset[str]:
         return frozenset(w.lemma for w in self.timex_prepositions)
+
+    @cached_property
+    def planning_lemmas(self) -> frozenset[str]:
+        return frozenset(w.lemma for w in self.planning_participles)
 
     @cached_property
     def place_noun_lemmas(self) -> frozenset[str]:

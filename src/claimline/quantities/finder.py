@@ -80,6 +80,16 @@ class QuantityCues(BaseModel):
     function_words_example: str
     anaphoric_clitic: str
     anaphoric_clitic_example: str
+    change_verbs: list[str]
+    change_verbs_example: str
+    change_verb_forms: list[str]
+    change_verb_forms_example: str
+    currency_prefixes: dict[str, str]
+    currency_prefixes_example: str
+    multiplied: list[str]
+    multiplied_example: str
+    out_of: list[str]
+    out_of_example: str
 
 
 @dataclass(frozen=True)
@@ -121,9 +131,23 @@ class _Candidate:
     unit: UnitMatch | None
     end: int  # end of number + unit
     skip: str | None = None
+    start: int | None = None  # a currency before the number ("$10", "EUR 20")
 
 
 _SPACE = "[ \u00a0\u202f\u2009]"
+_KILO_RE = re.compile(r"(?P<m>[kK]|M)(?![\w'’])")  # "100K", "5k", "10M" glued to the number
+def _last_token(text: str) -> str:
+    """The last word or sign of ``text`` (lower-case, ' for ’): "plus d'" -> "d'", "x <= " -> "<="."""
+    m = re.search(r"([^\s\u00a0\u202f\u2009]+)[\s\u00a0\u202f\u2009]*$", text)
+    if not m:
+        return ""
+    token = m.group(1).lower().replace("’", "'")
+    apostrophe = token.rfind("'", 0, len(token) - 1)
+    return token[apostrophe + 1 :] if apostrophe >= 0 else token  # "qu'environ" -> "environ"
+
+
+_SUR_RE = re.compile(r"(?<![\w])sur(?![\w])", re.IGNORECASE)
+_JOIN_RE = re.compile(r"[\s,]*(?:et|mais|,)[\s,]*", re.IGNORECASE)
 # What may stand before the first word of a sentence: spaces, quotes, a list marker.
 _OPENING = re.compile(r"[\s«\"(\-–—•*]*(?:\d{1,3}[.)]\s+)?[\s«\"(]*")
 _APOS = "['’]"
@@ -154,8 +178,21 @@ class QuantityFinder:
             (re.compile(rf"(?:(?<=[\s(«\"'’])|^){_phrase_re(c.phrase)}{'' if c.phrase[-1] in chr(39) + '’~' else _SPACE + '*'}$", re.IGNORECASE), c)
             for c in before
         ]
-        self._after = [(re.compile(rf"{_SPACE}+{_phrase_re(c.phrase)}(?![\w])", re.IGNORECASE), c) for c in after]
+        # The 'before' cues by their last word: a number is preceded by one word, so only the
+        # cues ending with it are tried (in the same longest-first order).
+        self._before_by_last: dict[str, list] = {}
+        for pattern, cue in self._before:
+            self._before_by_last.setdefault(_last_token(cue.phrase), []).append((pattern, cue))
+        self._after = [(re.compile(rf"{_SPACE}+{_phrase_re(c.phrase)}(?![\w])(?!{_SPACE}+(?:fort|haut|bas|tard|tôt|vite|près|loin)\b)",
+                                   re.IGNORECASE), c) for c in after]  # not "au plus fort de"
         self._exclusions = [(re.compile(e.pattern, re.IGNORECASE if e.reason not in ("name", "postcode") else 0), e) for e in cues.exclusions]
+        # One alternation per place and case mode: most numbers match none, one search tells.
+        self._any_exclusion = {}
+        for where in ("before", "after"):
+            for flags in (re.IGNORECASE, 0):
+                pats = [p.pattern for p, e in self._exclusions if e.where == where and p.flags & re.IGNORECASE == flags]
+                if pats:
+                    self._any_exclusion.setdefault(where, []).append(re.compile("|".join(f"(?:{p})" for p in pats), flags))
         preps = "|".join(_phrase_re(p) for p in sorted(cues.date_prepositions, key=len, reverse=True))
         self._date_prep_re = re.compile(rf"(?:^|[\s(])(?:{preps}){_SPACE}*$", re.IGNORECASE)
         self._function_words = {w.lower() for w in cues.function_words}
@@ -170,6 +207,20 @@ class QuantityFinder:
             )
             for r in cues.ranges
         ]
+        self._change_re = re.compile(
+            rf"(?<![\w])(?<!une )(?<!la )(?<!le )(?<!des )(?<!sa )(?<!son )(?<!leur )(?<![lL]['’])"  # a noun ("une baisse de 8 à 10 °C") is a range
+            rf"(?:(?:{'|'.join(map(re.escape, cues.change_verbs))})[\w'’]*|(?:{'|'.join(map(re.escape, cues.change_verb_forms))})(?![\w]))"
+            rf"(?:{_SPACE}+[\w'’]+){{0,2}}{_SPACE}+$", re.IGNORECASE)
+        prefixes = sorted(cues.currency_prefixes, key=len, reverse=True)
+        self._currency_before_re = re.compile(rf"(?:^|(?<=[\s(]))(?:{'|'.join(map(re.escape, prefixes))}){_SPACE}?$")
+        self._multiplied_re = re.compile(rf"(?<![\w])(?:{'|'.join(_phrase_re(m) for m in cues.multiplied)}){_SPACE}+$", re.IGNORECASE)
+        words = numbers.word_pattern
+        self._out_of_re = re.compile(
+            rf"(?<![\w'’])(?P<num>{words})(?P<noun>(?:{_SPACE}+(?!sur\b)[\w'’-]+){{0,2}}?){_SPACE}+(?:{'|'.join(cues.out_of)})"
+            rf"{_SPACE}+(?P<den>{words})(?![\w])(?!{_SPACE}+[a-zà-ÿ]+[sx](?![\w]))",
+            re.IGNORECASE,
+        )
+        self._per_re = re.compile(rf"(?:{_SPACE}+[\w'’-]+){{0,2}}{_SPACE}+pour{_SPACE}+", re.IGNORECASE)
         self._coordination_re = re.compile(rf"^{_SPACE}*(?:et|ou|à|au|a|-|–|,|/){_SPACE}*$", re.IGNORECASE)
 
     # -- public ----------------------------------------------------------------------
@@ -177,10 +228,16 @@ class QuantityFinder:
         """The quantities of ``text[start:end]`` (offsets into ``text``)."""
         return self.scan(text, start, end)[0]
 
-    def scan(self, text: str, start: int = 0, end: int | None = None) -> tuple[list[FoundQuantity], list[Skipped]]:
-        """The quantities of ``text[start:end]`` and the numbers left out, with a reason."""
+    def scan(self, text: str, start: int = 0, end: int | None = None, *,
+             currency: str | None = None) -> tuple[list[FoundQuantity], list[Skipped]]:
+        """The quantities of ``text[start:end]`` and the numbers left out, with a reason.
+
+        ``currency``: the currency of the last money figure before ``start`` (the caller
+        tracks it over an article), taken by a bare "125,8 milliards".
+        """
         end = len(text) if end is None else end
         segment = text[start:end]
+        out_of = [(m.start() + start, m.end() + start, m) for m in self._out_of_re.finditer(segment)] if _SUR_RE.search(segment) else []
         candidates = []
         for n in self.numbers.find(segment):
             n = replace(n, start=n.start + start, end=n.end + start)
@@ -189,11 +246,21 @@ class QuantityFinder:
             candidates.append(self._candidate(text, n, start, end))
         self._carry_units(text, candidates)
         self._skip_names_coordinated(text, candidates)
+        self._rates(text, candidates)
+        self._inherit_currency(text, candidates, currency)
         found: list[FoundQuantity] = []
         skipped: list[Skipped] = []
         i = 0
         while i < len(candidates):
             c = candidates[i]
+            frac = next((f for f in out_of if f[0] <= c.number.start < f[1]), None)
+            if frac is not None and not c.skip:
+                q = self._out_of(text, frac)
+                if q is not None:
+                    found.append(q)
+                    while i < len(candidates) and candidates[i].number.start < frac[1]:
+                        i += 1
+                    continue
             if c.skip:
                 skipped.append(Skipped(c.number.start, c.end, text[c.number.start : c.end], c.skip))
                 i += 1
@@ -206,7 +273,87 @@ class QuantityFinder:
                 continue
             found.append(self._quantity(text, c, found, start))
             i += 1
-        return found, skipped
+        for frac in out_of:  # "un livre sur quatre": "un" alone is no number
+            if not any(q.start < frac[1] and frac[0] < q.end for q in found):
+                q = self._out_of(text, frac)
+                if q is not None:
+                    found.append(q)
+        found.sort(key=lambda q: q.start)
+        return self._inherit_denominators(self._bounded_pairs(text, found)), skipped
+
+    @staticmethod
+    def _bounded_pairs(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
+        """"supérieur à 100 et inférieur à 300": one range, 100 to 300."""
+        out: list[FoundQuantity] = []
+        for q in found:
+            p = out[-1] if out else None
+            if p is not None and p.value is not None and q.value is not None and (p.unit == q.unit or None in (p.unit, q.unit)) \
+                    and _JOIN_RE.fullmatch(text[p.end : q.start]):
+                bounds = {p.qualifier: p.value, q.qualifier: q.value}
+                low = bounds.get("more_than", bounds.get("at_least"))
+                high = bounds.get("less_than", bounds.get("at_most"))
+                if low is not None and high is not None and low < high and len(bounds) == 2:
+                    out[-1] = FoundQuantity(start=p.start, end=q.end, text=text[p.start : q.end], value=None, low=low, high=high,
+                                            unit=q.unit or p.unit, qualifier=None, kind="range", counted_from=q.counted_from)
+                    continue
+            out.append(q)
+        return out
+
+    def _rates(self, text: str, candidates: list[_Candidate]) -> None:
+        """"3 cas pour 100 000 habitants": one figure, unit per_100k; the base is no figure."""
+        den = self.units.data.denominators
+        for a, b in zip(candidates, candidates[1:]):
+            if a.unit is not None or a.skip or b.skip or b.unit is not None:
+                continue
+            code = den.per_population.get(re.sub(_SPACE, " ", b.number.text.lower()))
+            if code is None or not self._per_re.fullmatch(text[a.end : b.number.start]):
+                continue
+            noun = re.match(rf"{_SPACE}+([\w-]+)", text[b.number.end : b.number.end + 30])
+            if noun and noun.group(1).lower() in den.per_population_nouns:
+                a.unit = UnitMatch(code, "rate", a.end, b.number.end + noun.end())
+                a.end = a.unit.end
+                b.skip = "rate_base"
+
+    def _out_of(self, text: str, frac: tuple) -> FoundQuantity | None:
+        """"un Français sur deux" -> 0.5, "trois TGV sur quatre" -> 0.75 (unit fraction)."""
+        a, b, m = frac
+        num, den = (self._small(m.group(g)) for g in ("num", "den"))
+        if num is None or not den or num >= den:
+            return None
+        noun_start = m.start("noun") + (a - m.start())
+        return FoundQuantity(start=a, end=b, text=text[a:b], value=round(num / den, 4), low=None, high=None,
+                             unit="fraction", qualifier=None, kind="fraction", counted_from=noun_start)
+
+    def _small(self, word: str) -> float | None:
+        return float(word) if word.isdigit() else self.numbers.read_words(word)
+
+    def _inherit_currency(self, text: str, candidates: list[_Candidate], currency: str | None) -> None:
+        """A bare "125,8 milliards" after "154 milliards d'euros" is in euros too."""
+        last = currency
+        for c in candidates:
+            if c.skip:
+                continue
+            if c.unit is not None:
+                if self.units.kind_of(c.unit.code) == "currency":
+                    last = c.unit.code.split("/")[0]
+                continue
+            if last is None or c.number.multiplier < 1e6:
+                continue
+            after = re.match(rf"{_SPACE}+(?:de{_SPACE}+|d['’]{_SPACE}*)([\w-]+)", text[c.end : c.end + 40])
+            if after is None or after.group(1).lower() in self.units.money_nouns:
+                c.unit = UnitMatch(last, "currency", c.end, c.end)
+
+    @staticmethod
+    def _inherit_denominators(found: list[FoundQuantity]) -> list[FoundQuantity]:
+        """"9 400 euros le mètre carré …, 9 700 euros" -> both EUR/m2."""
+        out = []
+        for q in found:
+            if q.unit and "/" not in q.unit:
+                prev = next((p for p in reversed(out) if p.unit and p.unit.startswith(q.unit + "/")), None)
+                if prev is not None:
+                    q = replace(q, unit=prev.unit)
+            out.append(q)
+        return out
 
     # -- steps -----------------------------------------------------------------------
     def _candidate(self, text: str, n: NumberMatch, seg_start: int, seg_end: int) -> _Candidate:
@@ -214,7 +361,7 @@ class QuantityFinder:
             return _Candidate(n, None, n.end, "ordinal")
         unit = None
         num_end = n.end
-        abbrev = self._abbrev_re.match(text, n.end) if n.kind == "cardinal" else None
+        abbrev = (self._abbrev_re.match(text, n.end) or _KILO_RE.match(text, n.end)) if n.kind == "cardinal" and n.digits else None
         if abbrev:
             n = replace(n, value=n.value * self.numbers.words.abbreviated_multipliers[abbrev.group("m")],
                         end=abbrev.end(), text=text[n.start : abbrev.end()])
@@ -222,7 +369,18 @@ class QuantityFinder:
         unit = self.units.match(text, num_end, scaled=n.scaled)
         if unit is not None and unit.end > seg_end:
             unit = None
-        c = _Candidate(n, unit, unit.end if unit else num_end)
+        prefix = None
+        if unit is None:
+            before = text[max(seg_start, n.start - 6) : n.start]
+            cur = self._currency_before_re.search(before)
+            if cur:  # "$10", "EUR 20", "£500"
+                code = self.cues.currency_prefixes[cur.group(0).strip()]
+                unit = self.units.denominator(text, UnitMatch(code, "currency", num_end, num_end)) or UnitMatch(
+                    code, "currency", num_end, num_end)
+                prefix = n.start - (len(before) - cur.start())
+            elif self._multiplied_re.search(text[max(seg_start, n.start - 30) : n.start]):
+                unit = UnitMatch("ratio", "ratio", num_end, num_end)  # "multipliés par trois"
+        c = _Candidate(n, unit, unit.end if unit else num_end, start=prefix)
         c.skip = self._exclusion(text, c, seg_start)
         return c
 
@@ -243,7 +401,11 @@ class QuantityFinder:
         line_start = nl + 1 if nl >= 0 else window_start
         nl = text.find("\n", n.start, n.end + _LINE_WINDOW)
         line = text[line_start : nl if nl >= 0 else min(len(text), n.end + _LINE_WINDOW)]
+        skip_where = {w for w, window in (("before", before), ("after", after))
+                      if not any(p.search(window) for p in self._any_exclusion.get(w, ()))}
         for pattern, rule in self._exclusions:
+            if rule.where in skip_where:
+                continue
             if rule.where != "line" and not n.digits and rule.reason in ("name", "postcode"):
                 continue
             if rule.where == "before" and pattern.search(before):
@@ -254,15 +416,15 @@ class QuantityFinder:
                 for m in pattern.finditer(line):
                     if m.start(1) <= n.start - line_start < m.end(1):
                         return rule.reason
-        if n.digits and self._after_name(text, n.start, seg_start):
+        if n.digits and c.start is None and self._after_name(text, n.start, seg_start):
             return "name"
         return None
 
     def _is_year(self, n: NumberMatch, before: str, after: str, unit: UnitMatch | None) -> bool:
         if unit is not None or n.value is None or not re.fullmatch(r"\d{4}", n.text):
             return False
-        if not 1900 <= n.value <= 2100:
-            return False
+        if not 1900 <= n.value <= 2100:  # "en 1834": an older year needs a date preposition
+            return 1000 <= n.value < 1900 and re.search(r"(?:^|\s)(?:en|depuis|dès|vers)\s+$", before, re.IGNORECASE) is not None
         if self._date_prep_re.search(before):
             return True
         nxt = re.match(r"\s+([a-zà-ÿ]+)", after)
@@ -271,7 +433,7 @@ class QuantityFinder:
 
     def _after_name(self, text: str, pos: int, seg_start: int) -> bool:
         """A capitalised word right before the number ("MiG 31", "Zapad 2025", "Aster 15")."""
-        m = re.search(rf"(?:^|(?<=[\s(«\"/]))([A-Za-zÀ-ÿ][\w]*)(?:{_SPACE}|-)$", text[max(seg_start, pos - 40) : pos])
+        m = re.search(rf"(?:^|(?<=[\s(«\"/'’]))([A-Za-zÀ-ÿ][\w]*)(?:{_SPACE}|-)$", text[max(seg_start, pos - 40) : pos])
         if not m:
             return False
         word = m.group(1)
@@ -279,7 +441,12 @@ class QuantityFinder:
             return False
         at_start = _OPENING.fullmatch(text[seg_start : pos - len(m.group(0))]) is not None
         has_inner_capital = any(ch.isupper() for ch in word[1:])
-        return not at_start or has_inner_capital
+        if not at_start or has_inner_capital:
+            return True
+        # At a sentence start, a name if it is written elsewhere (nearby) inside a sentence
+        # before a number: "Ariane 6 a décollé" … "le tir d'Ariane 5".
+        near = text[max(0, pos - 3000) : pos + 3000]
+        return re.search(rf"(?:[a-zà-ÿ,]{_SPACE}|['’]){re.escape(word)}{_SPACE}\d", near) is not None
 
     def _carry_units(self, text: str, candidates: list[_Candidate]) -> None:
         """A bare first number takes the unit of the second: "12 et 18 mois", "19 au 20 septembre"."""
@@ -299,7 +466,8 @@ class QuantityFinder:
 
     def _qualifier_before(self, text: str, pos: int) -> tuple[Qualifier | None, int, bool]:
         window = text[max(0, pos - 40) : pos]
-        for pattern, cue in self._before:
+        cues = self._before_by_last.get(_last_token(window), ())
+        for pattern, cue in cues:
             m = pattern.search(window)
             if m:
                 if cue.qualifier is None:  # a neutral cue ("s'est limitée à") stays out of the span
@@ -327,13 +495,19 @@ class QuantityFinder:
                 if not m:
                     continue
                 start = a.number.start - (len(before) - m.start())
+                if text[start] in "dD" and self._change_re.search(text[max(0, start - 40) : start]):
+                    return None  # "passera de 4 % à 3,75 %": the old and the new value
             else:
-                if b.unit is None or (a.unit is not None and a.unit.code != b.unit.code):
-                    continue
+                scaled_b = b.number.multiplier > 1 and a.number.multiplier == 1 and "-" not in between
+                if (b.unit is None and not scaled_b) or (a.unit is not None and b.unit is not None and a.unit.code != b.unit.code):
+                    continue  # "30 à 50 milliards" is a range even without a unit
                 start = a.number.start
             if a.unit is not None and b.unit is not None and a.unit.code != b.unit.code:
                 return None
-            low, high = sorted((a.number.value, b.number.value))
+            a_value = a.number.value
+            if b.number.multiplier > 1 and a.number.multiplier == 1 and a_value < b.number.value / b.number.multiplier * 1000:
+                a_value *= b.number.multiplier  # "entre 14 et 15 millions": 14 millions
+            low, high = sorted((a_value, b.number.value))
             unit = (b.unit or a.unit).code if (b.unit or a.unit) else None
             qualifier, q_start, found = self._qualifier_before(text, start)
             return FoundQuantity(
@@ -345,7 +519,12 @@ class QuantityFinder:
     def _quantity(self, text: str, c: _Candidate, found: list[FoundQuantity], seg_start: int) -> FoundQuantity:
         n = c.number
         unit = c.unit.code if c.unit else ("fraction" if n.kind == "fraction" else None)
-        qualifier, start, has_before = self._qualifier_before(text, n.start)
+        if c.unit and c.unit.kind == "temperature" and n.value and n.value > 0 and re.search(
+                rf"(?<![\w])(?<!au )moins{_SPACE}+$", text[max(0, n.start - 12) : n.start], re.IGNORECASE):
+            n = replace(n, value=-n.value, start=n.start - len(re.search(rf"moins{_SPACE}+$", text[:n.start]).group(0)))
+        if unit == "ratio" and n.value and re.match(rf"{_SPACE}+moins(?![\w])", text[c.end : c.end + 8], re.IGNORECASE):
+            n = replace(n, value=round(1 / n.value, 4))  # "deux fois moins": 0.5
+        qualifier, start, has_before = self._qualifier_before(text, c.start if c.start is not None else n.start)
         after_q, end = self._qualifier_after(text, c.end)
         if not has_before:
             qualifier = after_q

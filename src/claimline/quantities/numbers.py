@@ -19,7 +19,9 @@ returned with ``kind="ordinal"`` so that callers can skip them. The words come f
 
 from __future__ import annotations
 
+import math
 import re
+import warnings
 from decimal import Decimal
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +35,10 @@ NumberKind = Literal["cardinal", "fraction", "approx", "ordinal"]
 
 # Thousands separators: space, no-break space, narrow no-break space, thin space.
 _SEP = "[ \u00a0\u202f\u2009]"
+# A minus sign glued to the number, after a space, a bracket or the start ("-5 °C", "(−9,6 %)"),
+# never after a digit or a letter ("1-0", "F-16").
+_SIGN_AFTER = " \t\n([:\u00a0\u202f"
+_OF_RE = re.compile(rf"{_SEP}+(?:de|du|des)(?![\w])|{_SEP}+d['’]", re.IGNORECASE)
 
 
 class NumberWords(BaseModel):
@@ -75,6 +81,7 @@ class NumberMatch:
     high: float | None = None
     digits: bool = False
     scaled: bool = False
+    multiplier: float = 1.0
 
 
 def _alternation(words) -> str:
@@ -89,7 +96,7 @@ class NumberReader:
         self._cardinal = {**words.units, **words.tens}
         small = list(words.units) + list(words.tens) + list(words.hundred) + list(words.multipliers)
         self._word_re = re.compile(
-            rf"(?<![\w'])(?:{_alternation(small)})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{_alternation(small)}))*(?![\w])",
+            rf"(?<![\w])(?:{_alternation(small)})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{_alternation(small)}))*(?![\w])",
             re.IGNORECASE,
         )
         mult = _alternation(words.multipliers)
@@ -117,10 +124,21 @@ class NumberReader:
             re.IGNORECASE,
         )
         fdets = _alternation(words.fraction_determiners)
+        small_alt = _alternation(small)
+        numeral = rf"(?:\d+|(?:{small_alt})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{small_alt}))*)"
+        self.word_pattern = numeral
         self._fraction_re = re.compile(
-            rf"(?<![\w])(?P<det>(?:{fdets})(?:{_SEP}+|(?<=')))?(?P<num>[\w-]+{_SEP}+)?(?P<den>{_alternation(words.fractions)})(?![\w])",
+            rf"(?<![\w])(?P<det>(?:{fdets})(?:{_SEP}+|(?<=')))?(?P<num>{numeral}(?:{_SEP}+|-))?(?P<den>{_alternation(words.fractions)})(?![\w])",
             re.IGNORECASE,
         )
+        self._den_re = re.compile(rf"(?<![\w])(?:{_alternation(words.fractions)})(?![\w])", re.IGNORECASE)
+        self._frac_mult_re = re.compile(
+            rf"(?:-|{_SEP}+(?:de{_SEP}+)?)(?P<m>{_alternation([*words.multipliers, *words.approx_nouns])})(?![\w])", re.IGNORECASE)
+        self._whole_and_re = re.compile(rf"(?P<whole>{numeral}){_SEP}+et{_SEP}+$", re.IGNORECASE)
+        self._virgule_re = re.compile(
+            rf"{_SEP}+virgule{_SEP}+(?P<zeros>(?:(?:zéro|zero){_SEP}+)*)(?P<rest>(?:{small_alt})(?:(?:-|{_SEP}+|{_SEP}+et{_SEP}+|-et-)(?:{small_alt}))*)(?![\w])",
+            re.IGNORECASE)
+        self._negative_re = re.compile(rf"(?<![\w])(?:négatif|négative|negatif|negative){_SEP}+$", re.IGNORECASE)
 
     # -- reading -------------------------------------------------------------------
     def read_words(self, text: str) -> float | None:
@@ -128,30 +146,39 @@ class NumberReader:
         parts = [p for p in re.split(rf"(?:-|{_SEP})+", text.lower()) if p and p != "et"]
         if not parts:
             return None
-        total = 0
-        current = 0
-        for word in parts:
+        n, value = self.read_prefix(parts)
+        return value if n == len(parts) else None
+
+    def read_prefix(self, words: list[str]) -> tuple[int, float | None]:
+        """(how many leading ``words`` read as one number, its value): one pass, so that
+        trimming a long run of number words is linear."""
+        total = current = 0
+        ok = 0
+        for k, word in enumerate(w.lower() for w in words):
             if word in self._cardinal:
                 v = self._cardinal[word]
                 if word in self.words.tens:
                     if current % 100 == 4 and v == 20:  # quatre-vingt(s)
                         current += 76
+                        ok = k + 1
                         continue
                     if current % 100 != 0:
-                        return None
+                        break
                 elif current % 10 != 0 or (v >= 10 and current % 100 not in (0, 60, 80)):
-                    return None  # "deux trois", "vingt onze"
+                    break  # "deux trois", "vingt onze"
                 current += v
             elif word in self.words.hundred:
                 if current >= 100:
-                    return None
+                    break
                 current = max(current, 1) * 100
             elif word in self.words.multipliers:
                 total += max(current, 1) * self.words.multipliers[word]
                 current = 0
             else:
-                return None
-        return float(total + current)
+                break
+            ok = k + 1
+            value = float(total + current)
+        return (ok, value) if ok else (0, None)
 
     def read_digits(self, num: str, dec: str | None = None) -> float:
         """The value of a digit string with French separators ("604 000", "30.000", "4,33")."""
@@ -191,40 +218,53 @@ class NumberReader:
                     continue
             value = self.read_digits(m.group("num"), m.group("dec"))
             scaled = bool(m.group("mult"))
+            factor = 1
             if scaled:  # exact decimal product: 16,4 millions -> 16400000, not 16399999.999…
                 factor = self.words.multipliers[m.group("mult").strip().lower()]
                 value = float(Decimal(repr(value)) * factor)
             if m.group("half"):
                 value += 0.5 * (self.words.multipliers[m.group("mult").strip().lower()] if m.group("mult") else 1)
-            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal",
-                                   digits=True, scaled=scaled))
+            start = m.start()
+            if start > 0 and text[start - 1] in "-−–" and (start == 1 or text[start - 2] in _SIGN_AFTER):  # "-5 °C"
+                value, start = -value, start - 1
+            if not math.isfinite(value):
+                warnings.warn(f"number too large to represent, left out: {text[start:end][:30]}…", stacklevel=2)
+                continue
+            out.append(NumberMatch(start, end, text[start:end], value, "cardinal",
+                                   digits=True, scaled=scaled, multiplier=float(factor)))
         return out
 
     def _find_words(self, text: str) -> list[NumberMatch]:
         out = []
         for m in self._word_re.finditer(text):
-            chunk = m.group(0)
-            # Trim trailing pieces until the words read as a number.
-            pieces = re.split(rf"((?:-|{_SEP}+et{_SEP}+|-et-|{_SEP}+))", chunk)
-            while pieces:
-                value = self.read_words("".join(pieces))
-                if value is not None:
-                    break
-                pieces = pieces[:-2]
-            if not pieces or value is None:
+            # The longest run of leading words that reads as a number (one pass).
+            pieces = re.split(rf"((?:-|{_SEP}+et{_SEP}+|-et-|{_SEP}+))", m.group(0))
+            n, value = self.read_prefix(pieces[::2])
+            if not n or value is None:
                 continue
-            words_text = "".join(pieces)
-            end = m.start() + len(words_text)
+            pieces = pieces[: 2 * n - 1]
+            end = m.start() + len("".join(pieces))
             last = pieces[-1].lower()
-            if len(pieces) == 1 and last in self.words.article_one:
-                continue  # "un dictateur": an article
             half = self._half_re.match(text, end)
+            if len(pieces) == 1 and last in self.words.article_one and not half:
+                continue  # "un dictateur": an article ("un et demi" is 1.5)
             scaled = last in self.words.multipliers
             if half:
                 unit = self.words.multipliers.get(last, 1)
                 value += 0.5 * unit
                 end = half.end()
-            out.append(NumberMatch(m.start(), end, text[m.start() : end], value, "cardinal", scaled=scaled))
+            comma = self._virgule_re.match(text, end)
+            if comma and not scaled:  # "deux cent virgule zéro trois" -> 200.03
+                decimals = self.read_words(comma.group("rest"))
+                if decimals is not None:
+                    value = float(f"{int(value)}.{'0' * len(re.findall('zéro|zero', comma.group('zeros'), re.I))}{int(decimals)}")
+                    end = comma.end()
+            start = m.start()
+            neg = self._negative_re.search(text, max(0, start - 10), start)
+            if neg:
+                value, start = -value, neg.start()
+            out.append(NumberMatch(start, end, text[start:end], value, "cardinal", scaled=scaled,
+                                   multiplier=float(self.words.multipliers.get(last, 1))))
         return out
 
     def _find_approx(self, text: str) -> list[NumberMatch]:
@@ -258,13 +298,27 @@ class NumberReader:
 
     def _find_fractions(self, text: str) -> list[NumberMatch]:
         out = []
-        for m in self._fraction_re.finditer(text):
+        for d in self._den_re.finditer(text):  # from each denominator, a bounded look back
+            window_start = max(0, d.start() - 80)
+            m = None
+            for cand in self._fraction_re.finditer(text, window_start, d.end()):
+                if cand.end() == d.end():
+                    m = cand
+                    break
+            if m is None:
+                continue
             den_word = m.group("den").lower()
             den = self.words.fractions[den_word]
             det = (m.group("det") or "").strip().lower()
-            num_text = (m.group("num") or "").strip()
+            num_text = (m.group("num") or "").strip(" -\u00a0\u202f\u2009")
+            whole_text = None
+            split = re.search(rf"{_SEP}+et{_SEP}+", num_text)
+            if split:  # "cinq et un quart", "six millions et deux tiers": a whole and a fraction
+                whole_text, num_text = num_text[: split.start()], num_text[split.end() :]
             numerator: float | None
-            if num_text:
+            if num_text in self.words.article_one and whole_text:
+                numerator, start = 1.0, m.start("num")
+            elif num_text:
                 numerator = self.read_words(num_text)
                 if numerator is None and num_text.isdigit():
                     numerator = float(num_text)
@@ -273,6 +327,9 @@ class NumberReader:
                 start = m.start("num") if det not in ("les", "le", "la", "l'") else m.start()
             elif det in self.words.article_one:
                 numerator, start = 1.0, m.start()
+                if den_word not in self.words.always_fraction + self.words.half and not _OF_RE.match(text, m.end()) and (
+                        re.match(rf"{_SEP}+[a-zà-ÿ]", text[m.end() : m.end() + 3])):
+                    continue  # "une cinquième victoire": an ordinal ("un cinquième." is a fraction)
             elif det:
                 numerator, start = 1.0, m.start()
                 if den_word not in self.words.always_fraction and not re.match(
@@ -284,7 +341,27 @@ class NumberReader:
                 continue
             if den_word in ("demi", "demie") and (numerator != 1 or det in ("la", "le", "les", "l'")):
                 continue  # "trois ans et demi" is read with the cardinal
-            out.append(NumberMatch(start, m.end(), text[start : m.end()], numerator / den, "fraction"))
+            value, end, kind = numerator / den, m.end(), "fraction"
+            mult = self._frac_mult_re.match(text, end)
+            if mult:  # "un demi-million", "un quart de million", "une demi-douzaine"
+                word = mult.group("m").lower()
+                factor = self.words.multipliers.get(word) or self.words.approx_nouns[word]
+                value, end, kind = value * factor, mult.end(), "cardinal"
+            if whole_text is None:
+                whole = self._whole_and_re.search(text, max(0, start - 60), start)
+                whole_text = whole.group("whole") if whole else None
+                whole_start = whole.start() if whole else start
+            else:
+                whole_start = m.start("num")
+            w = None
+            if whole_text:
+                w = float(whole_text) if whole_text.isdigit() else self.read_words(whole_text)
+            if w is not None:
+                last = re.split(rf"(?:-|{_SEP})+", whole_text.lower())[-1]
+                value = w + value * self.words.multipliers.get(last, 1)  # "cinq et un quart", "six millions et deux tiers"
+                start, kind = whole_start, "cardinal"
+            # Four decimals, as the gold guidelines write fractions ("un tiers" -> 0.3333).
+            out.append(NumberMatch(start, end, text[start:end], round(value, 4) if kind == "fraction" else value, kind))
         return out
 
 
@@ -303,7 +380,7 @@ def parse_number(text: str) -> float | None:
     """The value of ``text`` if it is exactly one number expression, else None.
 
     >>> parse_number("4,33"), parse_number("vingt-sept"), parse_number("un tiers")
-    (4.33, 27.0, 0.3333333333333333)
+    (4.33, 27.0, 0.3333)
     """
     matches = find_numbers(text.strip())
     if len(matches) == 1 and matches[0].text == text.strip() and matches[0].kind != "ordinal":

@@ -40,6 +40,20 @@ class UnitEntry(BaseModel):
     symbols: list[str] = Field(default_factory=list)
     example: str
     requires_after: list[str] = Field(default_factory=list)
+    requires_before: list[str] = Field(default_factory=list)
+
+
+class Denominators(BaseModel):
+    """The unit algebra of rates (``units.json``: ``denominators``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    links: list[str]
+    units: list[str]
+    time_links: list[str]
+    per_population: dict[str, str]
+    per_population_nouns: list[str]
+    example: str
 
 
 class UnitFile(BaseModel):
@@ -53,6 +67,9 @@ class UnitFile(BaseModel):
     months: list[str] = Field(default_factory=lambda: list(month_words()))  # shared: months.json
     units: list[UnitEntry]
     time_units: list[UnitEntry]
+    denominators: Denominators
+    money_nouns: list[str]
+    money_nouns_example: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,10 @@ class UnitMatch:
     kind: str
     start: int
     end: int
+
+
+def _link(form: str) -> str:
+    return _SPACE.join(re.escape(p) for p in form.replace("’", "'").split()).replace("'", "['’]")
 
 
 def _word_pattern(form: str) -> str:
@@ -88,9 +109,31 @@ class UnitLexicon:
         self._symbols = [
             (re.compile(re.escape(s) + (r"(?![\w'’])" if s[-1].isalnum() else "")), e) for s, e in symbols
         ]
+        # Candidates by their first character (lower-cased), in the same order: a number is
+        # followed by a handful of forms, not by all of them.
+        self._by_char: dict[tuple[bool, str], list] = {}
+        for is_symbol, forms, pats in ((True, [f for f, _ in symbols], self._symbols), (False, [f for f, _ in words], self._words)):
+            for form, pat in zip(forms, pats):
+                self._by_char.setdefault((is_symbol, form[0].lower()), []).append(pat)
         adjs = "|".join(re.escape(a) for a in data.time_adjectives)
         self._time_adj_re = re.compile(rf"{_SPACE}+(?:{adjs})(?=\s)", re.IGNORECASE)
         self._of_re = re.compile(rf"{_SPACE}+(?:de{_SPACE}+|d['’]{_SPACE}*)", re.IGNORECASE)
+        self.money_nouns = {w.lower() for w in data.money_nouns}
+        den = data.denominators
+        self._den_units = set(den.units)
+        self._den_link_re = re.compile(
+            rf"{_SPACE}*/{_SPACE}*|{_SPACE}+(?P<link>{'|'.join(_link(w) for w in sorted(den.links, key=len, reverse=True) if w != '/')})"
+            rf"(?<=['’]){_SPACE}*|{_SPACE}+(?P<link2>{'|'.join(_link(w) for w in den.links if w != '/' and w[-1] not in chr(39) + '’')}){_SPACE}+",
+            re.IGNORECASE,
+        )
+        self._time_links = {w.replace("’", "'") for w in den.time_links}
+        self._before = {id(e): re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, e.requires_before))})", re.IGNORECASE)
+                        for e in entries if e.requires_before}
+
+    def kind_of(self, code: str) -> str | None:
+        """The kind of a unit code's numerator ("EUR/m2" -> "currency"), None if unknown."""
+        entry = self._by_code.get(code.split("/")[0])
+        return entry.kind if entry else None
 
     def entry(self, code: str) -> UnitEntry:
         """The lexicon entry of ``code``."""
@@ -120,18 +163,45 @@ class UnitLexicon:
             of = self._of_re.match(text, pos)
             if of:
                 found = self._at(text, of.end())
+        if found is not None and found.kind not in ("time", "percent", "ratio"):
+            found = self.denominator(text, found) or found
         return found
+
+    def denominator(self, text: str, num: UnitMatch) -> UnitMatch | None:
+        """``num`` over the unit after it: "euros le mètre carré" -> EUR/m2, "km/h"."""
+        if "/" in num.code:
+            return None
+        link = self._den_link_re.match(text, num.end)
+        if link is None:
+            return None
+        word = (link.group("link") or link.group("link2") or "/").lower().replace("’", "'")
+        word = re.sub(rf"{_SPACE}+", " ", word)
+        den = self._at(text, link.end(), symbols=word == "/" or text[link.end() : link.end() + 1].isupper() or word == "par")
+        if den is None or den.code == num.code:
+            return None
+        if den.kind == "time":
+            if den.code != "h" or word not in self._time_links:
+                return None  # "par jour", "par an": a SET timex
+        elif den.code not in self._den_units:
+            return None
+        return UnitMatch(f"{num.code}/{den.code}", "rate", num.start, den.end)
 
     def _at(self, text: str, start: int, *, symbols: bool = True, words: bool = True,
             upper_only: bool = False, kinds: tuple[str, ...] | None = None) -> UnitMatch | None:
-        candidates = (self._symbols if symbols else []) + (self._words if words else [])
+        if start >= len(text):
+            return None
+        char = text[start].lower()
+        candidates = (self._by_char.get((True, char), []) if symbols else []) + (
+            self._by_char.get((False, char), []) if words else [])
         for pattern, entry in candidates:
             if kinds and entry.kind not in kinds:
                 continue
             m = pattern.match(text, start)
             if m is None or (upper_only and not text[start:m.end()].isupper()):
                 continue
-            if self._allowed(entry, text, m.end()):
+            if self._allowed(entry, text, m.end()) and (
+                id(entry) not in self._before or self._before[id(entry)].search(text[max(0, start - 80) : start])
+            ):  # "a marqué 20 points": a count; "la température atteint 30 degrés": Celsius
                 return UnitMatch(entry.code, entry.kind, start, m.end())
         return None
 

@@ -280,6 +280,7 @@ def _event_of(cluster: list[EventSource]) -> TimelineEvent:
         id="",
         lemma=first.lemma,
         text=first.trigger.text,
+        label=max(cluster, key=lambda s: (len(s.actors), s.label.count(" — "), len(s.label))).label,
         when=best.when,
         actors=list(dict.fromkeys(a for s in cluster for a in s.actors)),
         location=next((s.location for s in cluster if s.location), None),

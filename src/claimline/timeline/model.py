@@ -129,7 +129,12 @@ class TimelineEvent(_Model):
 
     id: str
     lemma: str
-    text: str = Field(description="The trigger text of the first source ('s'est entretenu').")
+    text: str = Field(description="The trigger text of the first source ('entretenu').")
+    label: str = Field(
+        default="",
+        description="'who — what — object', from the source that says the most "
+        "('Emmanuel Macron — s'est entretenu — avec Olaf Scholz').",
+    )
     when: Period = Field(description="The most precise period among the sources.")
     actors: list[str] = Field(default_factory=list, description="Registry entity ids.")
     location: str | None = None

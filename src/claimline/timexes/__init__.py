@@ -6,8 +6,8 @@
 ['2025-07', '2025-07-09']
 """
 
-from claimline.timexes.annotate import Annotation, annotate, infer_published
 from claimline.calendar import bounds
+from claimline.timexes.annotate import Annotation, annotate, infer_published
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar
 from claimline.timexes.resolve import Context, Resolution, duration_value, resolve

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field, replace
 from claimline.errors import Errors, InputError
 from claimline.layout.regions import DocSection
 from claimline.layout.regions import kind_at as section_kind
+from claimline.timexes.anchoring import has_event_complement, resolve_on_event
 from claimline.timexes.detect import Candidate, find_candidates
-from claimline.timexes.lexicon import Grammar, load_grammar
+from claimline.timexes.lexicon import Grammar, load_grammar, unit
+from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
 
 TenseFn = Callable[[int, int], "str | None"]
@@ -34,7 +36,6 @@ def check_vague_type(value: str) -> str:
     if value not in VAGUE_TYPES:
         raise InputError(Errors.E010.format(name="vague_type", value=value, detail=f"choose one of {list(VAGUE_TYPES)}"))
     return value
-_DAY_GRANULARITIES = {"day", "part_of_day", "hour", "minute", "second"}
 _APPOSITION = re.compile(r"^\s*,?\s*(?:soit\s+|c'est-à-dire\s+)?$", re.I)
 
 
@@ -128,18 +129,28 @@ def _record(start: int, end: int, res: Resolution) -> dict:
     }
 
 
-def _anchor_day(res: Resolution) -> dt.date | None:
-    if res.type not in ("DATE", "TIME") or res.earliest is None or res.underspecified:
-        return None
-    return res.earliest
+def _anchors(res: Resolution) -> bool:
+    return res.type in ("DATE", "TIME") and res.earliest is not None and not res.underspecified
 
 
-def _context(dct: dt.date | None, anchor: tuple[dt.date, str] | None, cand: Candidate, tense: str | None,
-             **kw) -> Context:
-    """Day-level expressions ("le lendemain", "trois jours plus tard") count only from a day."""
-    day_level = cand.rule.rule.kind in ("anchored_day", "offset") or cand.rule.rule.kind in DAY_DEPENDENT
-    usable = anchor is not None and (not day_level or anchor[1] in _DAY_GRANULARITIES)
-    return Context(dct=dct, anchor=anchor[0] if usable else None, tense=tense, **kw)
+_COARSE_UNITS = frozenset({"Y", "M", "Q", "6M", "DE", "CE"})
+
+
+def _context(dct: dt.date | None, tracker: ReferenceTracker, cand: Candidate, tense: str | None,
+             group: str, grammar: Grammar, **kw) -> Context:
+    """The anchor of ``cand``: day-level expressions ("le lendemain", "trois jours plus
+    tard") count from the narrative day, coarser ones ("un an plus tôt") from the date
+    told just before, whatever its granularity."""
+    kind = cand.rule.rule.kind
+    day_level = kind == "anchored_day" or kind in DAY_DEPENDENT
+    if kind == "offset" and cand.get("unit"):
+        day_level = unit(grammar.lexicon, cand.get("unit")).code not in _COARSE_UNITS
+    last = tracker.last(cand.start, group)
+    ref = tracker.narrative_time(cand.start, day=True, group=group, fallback=False) if day_level else last
+    if ref is None:
+        return Context(dct=dct, tense=tense, **kw)
+    kind_of = "previous" if last is not None and ref.start == last.start else "narrative"
+    return Context(dct=dct, anchor=ref.date, tense=tense, anchor_kind=kind_of, **kw)
 
 
 def annotate(
@@ -186,37 +197,13 @@ def annotate(
     dct = out.published
 
     resolved: list[tuple[int, int, Resolution]] = []
-    anchor: tuple[dt.date, str] | None = None
-    current_group = None
-    for _s, _e, cands in per_sentence:
+    tracker = ReferenceTracker(dct)
+    for s_start, s_end, cands in per_sentence:
         if not cands:
             continue
         group = _group(kind_at(cands[0].start))
-        if group != current_group:
-            anchor, current_group = None, group
-        sentence_days: list[tuple[int, dt.date]] = []
-        later: list[tuple[Candidate, tuple[dt.date, str] | None]] = []
-        for cand in cands:
-            t = tense(cand.start, cand.end) if tense else None
-            if cand.rule.rule.kind in DAY_DEPENDENT:
-                later.append((cand, anchor))
-                continue
-            res = resolve(cand, _context(dct, anchor, cand, t), grammar.lexicon)
-            if res is None:
-                continue
-            resolved.append((cand.start, cand.end, res))
-            if (day := _anchor_day(res)) is not None:
-                anchor = (day, res.granularity)
-                if res.granularity in _DAY_GRANULARITIES:
-                    sentence_days.append((cand.start, day))
-        for cand, before in later:
-            ctx = _context(dct, before, cand, None)
-            day, source = _day_for(cand, sentence_days, ctx.anchor, dct)
-            if cand.rule.rule.anchor == "document":
-                day, source = dct, "document"
-            res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
-            if res is not None:
-                resolved.append((cand.start, cand.end, res))
+        resolved += _resolve_sentence(text, (s_start, s_end), cands, tracker, group, dct, tense, grammar,
+                                      title=kind_at(cands[0].start) == "title")
     resolved.sort(key=lambda r: r[0])
     resolved = _apposition(text, resolved)
     n_under = 0
@@ -228,12 +215,62 @@ def annotate(
             rec = _record(s, e, r)
             rec["id"] = f"t{len(out.timexes) + 1}"
             out.timexes.append(rec)
-            n_under += r.underspecified
+            n_under += r.underspecified and not r.out_of_range
+            if r.out_of_range:
+                out.warnings.append(f"timexes: {text[s:e][:40]!r} at {s} is out of the range a TIMEX3 value can write (years 1-9999, finite numbers); "
+                                    f"its value is left as {r.value}")
     if dct is None and n_under:
         out.warnings.append(
             f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
             "left underspecified (X in their value)"
         )
+    return out
+
+
+def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate], tracker: ReferenceTracker,
+                      group: str, dct: dt.date | None, tense: TenseFn | None, grammar: Grammar,
+                      *, title: bool) -> list[tuple[int, int, Resolution]]:
+    """Resolve the candidates of one sentence: explicit and relative dates first (each
+    recorded by the tracker), then what hangs on them: expressions anchored on an event
+    ("deux jours après l'élection de mardi") and clock times or parts of the day."""
+    out: list[tuple[int, int, Resolution]] = []
+    sentence_days: list[tuple[int, dt.date]] = []
+    later: list[tuple[Candidate, Context]] = []
+    on_event: list[tuple[Candidate, str | None]] = []
+    for cand in cands:
+        t = tense(cand.start, cand.end) if tense else None
+        if cand.rule.rule.kind in DAY_DEPENDENT:
+            later.append((cand, _context(dct, tracker, cand, None, group, grammar)))
+            continue
+        if has_event_complement(text, cand):
+            on_event.append((cand, t))
+            continue
+        res = resolve(cand, _context(dct, tracker, cand, t, group, grammar), grammar.lexicon)
+        if res is None:
+            continue
+        out.append((cand.start, cand.end, res))
+        if _anchors(res):
+            tracker.add(cand.start, res.type, res.value, res.earliest, res.granularity, group=group)
+            if res.granularity in DAY_GRANULARITIES:
+                sentence_days.append((cand.start, res.earliest))
+    for cand, t in on_event:
+        ctx = _context(dct, tracker, cand, t, group, grammar)
+        res = resolve_on_event(text, bounds, cand, out, ctx, grammar.lexicon, title=title)
+        if res is not None:
+            out.append((cand.start, cand.end, res))
+            if res.granularity in DAY_GRANULARITIES and res.earliest is not None:
+                sentence_days.append((cand.start, res.earliest))
+    for cand, ctx in later:
+        day, source = _day_for(cand, sentence_days, ctx.anchor, dct)
+        if source == "previous":
+            source = ctx.anchor_kind
+        if cand.rule.rule.anchor == "document":
+            day, source = dct, "document"
+        if any(r.type == "SET" and start < cand.start for start, _e, r in out):
+            day, source = None, None  # "tous les jours de 9 h à 18 h": recurring clock times
+        res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
+        if res is not None:
+            out.append((cand.start, cand.end, res))
     return out
 
 
@@ -257,7 +294,7 @@ def _apposition(text: str, resolved: list[tuple[int, int, Resolution]]) -> list[
     out = list(resolved)
     for i in range(len(out) - 1):
         (s1, e1, r1), (s2, _e2, r2) = out[i], out[i + 1]
-        if (r1.anchor is not None and r2.anchor != "previous" and r1.type == r2.type == "DATE"
+        if (r1.anchor is not None and r2.anchor in (None, "document") and r1.type == r2.type == "DATE"
                 and r2.earliest is not None and _APPOSITION.match(text[e1:s2])
                 and r1.granularity == r2.granularity):
             out[i] = (s1, e1, replace(r2, anchor=r1.anchor, parts=()))

@@ -29,7 +29,7 @@ from claimline.resources.shared import month_words
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
     "duration_range", "duration_noun", "decade", "century", "night", "date_range",
-    "time_range", "part_of_day", "time", "set", "vague", "ignore",
+    "time_range", "part_of_day", "time", "set", "vague", "ignore", "period_of_year", "clock_duration",
 ]
 VagueRef = Literal["PRESENT_REF", "PAST_REF", "FUTURE_REF"]
 AnchorKind = Literal["document", "previous"]
@@ -59,6 +59,7 @@ class Lexicon(_Strict):
     months: dict[str, int] = Field(default_factory=month_words)  # shared: months.json
     weekdays: dict[str, int]
     numbers: dict[str, int]
+    ordinals: dict[str, int]
     approx_nouns: dict[str, int]
     units: dict[str, Unit]
     abbreviated_units: dict[str, Unit]

