@@ -40,8 +40,6 @@ def test_mutated_french_text_gives_a_valid_article(nlp, text, published):
     extract_checked(nlp, text, published)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 19 items 1, 2, 8: the timex and claims layers (t13, q14) still "
-                   "overflow on some far dates and huge numbers; remove this mark once they pass")
 @settings(PIPELINE, max_examples=40)
 @given(text=extreme_texts(), published=extreme_published)
 def test_far_dates_and_huge_numbers_give_a_valid_article(nlp, text, published):
