@@ -42,7 +42,7 @@ def test_determiners_are_not_part_of_the_name(extract):
     [
         ("Lire aussi : Koursk est tombé, livré à Poutine par Donald Trump ?", ["Koursk", "Poutine", "Donald Trump"]),
         ("Mais ce « cri du cœur » de Donald Trump sur l’Etat de sa relation avec Poutine laisse pantois.", ["Donald Trump", "Poutine"]),
-        ("Le vice-président américain JD Vance l’a exposé et je l’ai expliqué dans ce Blog : la guerre dure.", ["JD Vance"]),
+        ("Le vice-président américain Tom Baxter l’a rappelé hier soir dans ce Blog : la crise dure.", ["Tom Baxter"]),
         ("Retrait des traités de désarmement", []),
         ("Un dialogue direct avec Moscou, sans l’Ukraine ni l’Europe", ["Moscou", "Ukraine", "Europe"]),
     ],

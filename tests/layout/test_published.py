@@ -31,7 +31,7 @@ def _read(byline: str, tail: str = ""):
         ("Reuters le 12/01/2021 à 10:05, mis à jour à 12:00\nPartager\n", "2021-01-12", "agency"),
         ("Par Jeanne Roux\nModifié le 7 avr. 2023\n", "2023-04-07", "updated"),
         ("Par Jeanne Roux\nLe 1er juin 2024 à 07h45\n", "2024-06-01", "date_line"),
-        ("Publié le 27 févr. 2025 à 17h02 ; mis à jour le 28 févr. 2025\nPar Paul Noir\n", "2025-02-27", "published"),
+        ("Publié le 14 janv. 2024 à 08h37 ; mis à jour le 16 janv. 2024\nPar Paul Noir\n", "2024-01-14", "published"),
     ],
 )
 def test_the_byline_date_in_order_of_markers(byline: str, expected: str, marker: str) -> None:

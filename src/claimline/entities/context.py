@@ -4,7 +4,7 @@
   "le ministre des Transports", "la ministre déléguée chargée de l'Industrie";
 - a lower-case generic noun right before a name belongs to it and gives its type:
   "ministère de la Santé" (ORG), "tribunal administratif de Lyon" (ORG), "boulevard
-  Voltaire" (LOC), "gare Montparnasse" (LOC); "ministère libanais de la Santé" too (a
+  Voltaire" (LOC), "gare Montparnasse" (LOC); "ministère chilien de la Santé" too (a
   nationality adjective may follow the noun);
 - a word made of a known place and a demonym ending, after an article, is an inhabitant,
   not a name: "la Kényane", "l'Éthiopienne", "les Omanais" (places from the registry);

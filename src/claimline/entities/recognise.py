@@ -124,7 +124,7 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
         if text and not titled and _name_article(tokens, text):
             break
         if word in rules.determiners or (not titled and tokens[0].text[:1].islower()) or (
-            word in rules.demonyms and len(tokens) > 1 and tokens[1].text[:1].isupper()  # "Le Hongrois Kristóf Milák"
+            word in rules.demonyms and len(tokens) > 1 and tokens[1].text[:1].isupper()  # "Le Finlandais Aarne Koskela"
         ):
             tokens = tokens[1:]
             continue

@@ -5,9 +5,9 @@ something else (the cue lists are in ``events.json``):
 
 - a bound or a deadline: "jusqu'au 5 février 2026", "d'ici 2027", "depuis janvier"
   (a state or a target, not an occurrence);
-- a comparison: "contre 2,4 % en avril", "deux fois plus qu'il y a dix ans";
-- one end of a range of two timexes: "entre 2019 et 2024", "de juillet 2022 à mai 2023",
-  "du 1er juillet au 31 août" (no single value dates the predicate).
+- a comparison: "contre 2,9 % en septembre", "trois fois moins qu'il y a vingt ans";
+- one end of a range of two timexes: "entre 2019 et 2024", "de mars 2018 à juin 2019",
+  "du 3 avril au 15 mai" (no single value dates the predicate).
 
 Of two timexes dating one predicate ("jeudi ... à 14 h 45", "Le jour précédent, le 19
 septembre") the narrowest wins, then the finest (a clock time over its day), then the
@@ -86,10 +86,10 @@ def _role(ctx: DocContext, lex: EventLexicon, timex: dict, root) -> str:
         words.pop()
     if _ends_with(words, lex.comparison_words):
         return "comparison"
-    # "contre 200 000 l'an dernier": "contre" and only numbers after it
+    # "contre 350 000 l'an dernier": "contre" and only numbers after it
     if "contre" in words and all(_NUMBER.match(w) for w in words[len(words) - words[::-1].index("contre") :]):
         return "comparison"
-    # "contre 6,1 % attendus cette année": the timex completes the term of a comparison
+    # "contre 4,8 % attendus cette année": the timex completes the term of a comparison
     tok = root
     for _ in range(3):
         if tok.head == tok or not (tok.head.pos_ in ("NOUN", "NUM", "PROPN", "SYM") or tok.head.dep_ == "acl"):
@@ -106,8 +106,8 @@ def _ends_with(words: list[str], cues) -> bool:
 
 
 def _complete_range(ctx: DocContext, timex: dict) -> bool:
-    """An interval whose first end is a date of its own ("entre 2019 et 2024", "de 8 h à
-    18 h"): two timexes, not one ("du 2 au 6 juin" is one)."""
+    """An interval whose first end is a date of its own ("entre 2019 et 2024", "de 7 h à
+    19 h"): two timexes, not one ("du 4 au 9 mars" is one)."""
     if "/" not in str(timex.get("value") or ""):
         return False
     m = _RANGE_SPLIT.match(ctx.text[timex["span"]["start"] : timex["span"]["end"]])

@@ -58,7 +58,7 @@ def subjects_of(pred) -> list:
     if head.dep_ in ("acl", "acl:relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         return [head.head]
     if head.dep_ == "advcl" and head.i < head.head.i:
-        # "Nommé le 5 septembre, Michel Barnier devient ...": the main clause's subject
+        # "Élue le 12 mai, Hélène Marchetti devient ...": the main clause's subject
         return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubj:pass")][:1]
     if head.pos_ == "VERB" and head.dep_ != "conj":
         # an inverted subject, which the parser labels obj: "a déclaré mardi le ministre"

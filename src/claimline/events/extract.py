@@ -106,7 +106,7 @@ class EventFinder:
                 # sentence's own top predicate nearest to it
                 return self._noun(noun) if noun is not None else self._local_predicate(ctx, root, anchoring)
             if self._anchors_the_timex(ctx, gov, anchor):
-                anchoring.add(gov.i)  # "trois jours après son sacre": the anchor, not the event dated
+                anchoring.add(gov.i)  # "deux jours après sa finale": the anchor, not the event dated
                 tok = gov
                 continue
             if self._is_event_noun(gov):
@@ -121,8 +121,8 @@ class EventFinder:
         return self._dated_noun(noun) if noun is not None else None
 
     def _dated_noun(self, noun) -> Predicate | None:
-        """An event noun the timex reaches, or the verb whose object it is ("a remis sa
-        démission la veille" -> "remis"; "promet un retour lundi" keeps "retour")."""
+        """An event noun the timex reaches, or the verb whose object it is ("a présenté sa
+        démission mardi" -> "présenté"; "promet l'ouverture vendredi" keeps "ouverture")."""
         verb = noun.head
         if (
             noun.dep_ in ("obj", "obl:agent")
@@ -138,7 +138,7 @@ class EventFinder:
 
     def _anchors_the_timex(self, ctx: DocContext, gov, anchor: Anchor) -> bool:
         """Whether ``gov``, after the timex, is the event a relative timex counts from
-        ("trois jours après son sacre", "quatre ans après avoir quitté")."""
+        ("deux jours après sa finale", "six mois après avoir démissionné")."""
         if gov.idx < anchor.timex["span"]["end"]:
             return False
         if self._is_event_noun(gov):
@@ -196,7 +196,7 @@ class EventFinder:
 
     def _preceding_event_noun(self, ctx: DocContext, root, start: int):
         """An event noun just before the timex, whose phrase runs up to it ("l'invasion
-        russe en 2022", "la fondation du parti, en 1834")."""
+        russe en 2022", "la création du club, en 1897")."""
         i = ctx.token_at(start)
         if i is None:
             return None
