@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from claimline.quantities.finder import quantity_finder
 from claimline.quantities.numbers import find_numbers, parse_number
 from claimline.quantities.units import unit_lexicon
-from claimline.quantities.finder import quantity_finder
 
 
 def found(text: str):

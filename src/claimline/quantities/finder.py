@@ -22,13 +22,29 @@ after it) needs the parse and is added by the ``claimline_quantities`` component
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from claimline.models import Qualifier
+from claimline.quantities.context import FigureContext
+from claimline.quantities.cues import (  # noqa: F401 (re-exported)
+    _APOS,
+    _JOIN_RE,
+    _KILO_RE,
+    _LINE_WINDOW,
+    _OPENING,
+    _SPACE,
+    _SUR_RE,
+    Exclusion,
+    FoundQuantity,
+    QualifierCue,
+    QuantityCues,
+    RangeCue,
+    Skipped,
+    _Candidate,
+    _last_token,
+    _phrase_re,
+)
 from claimline.quantities.numbers import NumberMatch, NumberReader, number_reader
 from claimline.quantities.units import UnitLexicon, UnitMatch, unit_lexicon
 from claimline.resources import load_json
@@ -36,136 +52,7 @@ from claimline.resources import load_json
 RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fraction", "ratio"})
 
 
-_LINE_WINDOW = 200
-
-class QualifierCue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    phrase: str
-    position: Literal["before", "after"]
-    qualifier: Qualifier | None
-    example: str
-
-
-class RangeCue(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    open: str
-    join: list[str]
-    example: str
-
-
-class Exclusion(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: str
-    where: Literal["before", "after", "line"]
-    pattern: str
-    example: str
-
-
-class QuantityCues(BaseModel):
-    """The schema of ``quantities.json``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    format: str
-    source: str
-    qualifiers: list[QualifierCue]
-    ranges: list[RangeCue]
-    exclusions: list[Exclusion]
-    date_prepositions: list[str]
-    date_prepositions_example: str
-    function_words: list[str] = Field(description="Capitalised words that are no names ('Les 30 000').")
-    function_words_example: str
-    anaphoric_clitic: str
-    anaphoric_clitic_example: str
-    change_verbs: list[str]
-    change_verbs_example: str
-    change_verb_forms: list[str]
-    change_verb_forms_example: str
-    currency_prefixes: dict[str, str]
-    currency_prefixes_example: str
-    multiplied: list[str]
-    multiplied_example: str
-    out_of: list[str]
-    out_of_example: str
-
-
-@dataclass(frozen=True)
-class FoundQuantity:
-    """A quantity found in a text; offsets index the text given to the finder.
-
-    ``start``/``end`` cover the whole expression (qualifier, number, unit: "plus de 500",
-    "entre 500 et 5 500 km"); ``counted_from`` is where the noun it counts or measures
-    may start; ``antecedent`` the index of the quantity whose unit a bare number took
-    from the clitic "en" ("qui en fait 600 000").
-    """
-
-    start: int
-    end: int
-    text: str
-    value: float | None
-    low: float | None
-    high: float | None
-    unit: str | None
-    qualifier: Qualifier | None
-    kind: str
-    counted_from: int
-    antecedent: int | None = None
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """A number the finder left out, and why (``duration``, ``date``, ``name``...)."""
-
-    start: int
-    end: int
-    text: str
-    reason: str
-
-
-@dataclass
-class _Candidate:
-    number: NumberMatch
-    unit: UnitMatch | None
-    end: int  # end of number + unit
-    skip: str | None = None
-    start: int | None = None  # a currency before the number ("$10", "EUR 20")
-
-
-_SPACE = "[ \u00a0\u202f\u2009]"
-_KILO_RE = re.compile(r"(?P<m>[kK]|M)(?![\w'’])")  # "100K", "5k", "10M" glued to the number
-def _last_token(text: str) -> str:
-    """The last word or sign of ``text`` (lower-case, ' for ’): "plus d'" -> "d'", "x <= " -> "<="."""
-    m = re.search(r"([^\s\u00a0\u202f\u2009]+)[\s\u00a0\u202f\u2009]*$", text)
-    if not m:
-        return ""
-    token = m.group(1).lower().replace("’", "'")
-    apostrophe = token.rfind("'", 0, len(token) - 1)
-    return token[apostrophe + 1 :] if apostrophe >= 0 else token  # "qu'environ" -> "environ"
-
-
-_SUR_RE = re.compile(r"(?<![\w])sur(?![\w])", re.IGNORECASE)
-_JOIN_RE = re.compile(r"[\s,]*(?:et|mais|,)[\s,]*", re.IGNORECASE)
-# What may stand before the first word of a sentence: spaces, quotes, a list marker.
-_OPENING = re.compile(r"[\s«\"(\-–—•*]*(?:\d{1,3}[.)]\s+)?[\s«\"(]*")
-_APOS = "['’]"
-
-
-def _phrase_re(phrase: str) -> str:
-    parts = []
-    for ch in phrase:
-        if ch == " ":
-            parts.append(f"{_SPACE}+")
-        elif ch in "'’":
-            parts.append(_APOS)
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
-
-
-class QuantityFinder:
+class QuantityFinder(FigureContext):
     """Finds quantities with a number reader, a unit lexicon and :class:`QuantityCues`."""
 
     def __init__(self, numbers: NumberReader, units: UnitLexicon, cues: QuantityCues) -> None:
@@ -281,81 +168,6 @@ class QuantityFinder:
         found.sort(key=lambda q: q.start)
         return self._inherit_denominators(self._bounded_pairs(text, found)), skipped
 
-    @staticmethod
-    def _bounded_pairs(text: str, found: list[FoundQuantity]) -> list[FoundQuantity]:
-        """"supérieur à 100 et inférieur à 300": one range, 100 to 300."""
-        out: list[FoundQuantity] = []
-        for q in found:
-            p = out[-1] if out else None
-            if p is not None and p.value is not None and q.value is not None and (p.unit == q.unit or None in (p.unit, q.unit)) \
-                    and _JOIN_RE.fullmatch(text[p.end : q.start]):
-                bounds = {p.qualifier: p.value, q.qualifier: q.value}
-                low = bounds.get("more_than", bounds.get("at_least"))
-                high = bounds.get("less_than", bounds.get("at_most"))
-                if low is not None and high is not None and low < high and len(bounds) == 2:
-                    out[-1] = FoundQuantity(start=p.start, end=q.end, text=text[p.start : q.end], value=None, low=low, high=high,
-                                            unit=q.unit or p.unit, qualifier=None, kind="range", counted_from=q.counted_from)
-                    continue
-            out.append(q)
-        return out
-
-    def _rates(self, text: str, candidates: list[_Candidate]) -> None:
-        """"3 cas pour 100 000 habitants": one figure, unit per_100k; the base is no figure."""
-        den = self.units.data.denominators
-        for a, b in zip(candidates, candidates[1:]):
-            if a.unit is not None or a.skip or b.skip or b.unit is not None:
-                continue
-            code = den.per_population.get(re.sub(_SPACE, " ", b.number.text.lower()))
-            if code is None or not self._per_re.fullmatch(text[a.end : b.number.start]):
-                continue
-            noun = re.match(rf"{_SPACE}+([\w-]+)", text[b.number.end : b.number.end + 30])
-            if noun and noun.group(1).lower() in den.per_population_nouns:
-                a.unit = UnitMatch(code, "rate", a.end, b.number.end + noun.end())
-                a.end = a.unit.end
-                b.skip = "rate_base"
-
-    def _out_of(self, text: str, frac: tuple) -> FoundQuantity | None:
-        """"un Français sur deux" -> 0.5, "trois TGV sur quatre" -> 0.75 (unit fraction)."""
-        a, b, m = frac
-        num, den = (self._small(m.group(g)) for g in ("num", "den"))
-        if num is None or not den or num >= den:
-            return None
-        noun_start = m.start("noun") + (a - m.start())
-        return FoundQuantity(start=a, end=b, text=text[a:b], value=round(num / den, 4), low=None, high=None,
-                             unit="fraction", qualifier=None, kind="fraction", counted_from=noun_start)
-
-    def _small(self, word: str) -> float | None:
-        return float(word) if word.isdigit() else self.numbers.read_words(word)
-
-    def _inherit_currency(self, text: str, candidates: list[_Candidate], currency: str | None) -> None:
-        """A bare "125,8 milliards" after "154 milliards d'euros" is in euros too."""
-        last = currency
-        for c in candidates:
-            if c.skip:
-                continue
-            if c.unit is not None:
-                if self.units.kind_of(c.unit.code) == "currency":
-                    last = c.unit.code.split("/")[0]
-                continue
-            if last is None or c.number.multiplier < 1e6:
-                continue
-            after = re.match(rf"{_SPACE}+(?:de{_SPACE}+|d['’]{_SPACE}*)([\w-]+)", text[c.end : c.end + 40])
-            if after is None or after.group(1).lower() in self.units.money_nouns:
-                c.unit = UnitMatch(last, "currency", c.end, c.end)
-
-    @staticmethod
-    def _inherit_denominators(found: list[FoundQuantity]) -> list[FoundQuantity]:
-        """"9 400 euros le mètre carré …, 9 700 euros" -> both EUR/m2."""
-        out = []
-        for q in found:
-            if q.unit and "/" not in q.unit:
-                prev = next((p for p in reversed(out) if p.unit and p.unit.startswith(q.unit + "/")), None)
-                if prev is not None:
-                    q = replace(q, unit=prev.unit)
-            out.append(q)
-        return out
-
-    # -- steps -----------------------------------------------------------------------
     def _candidate(self, text: str, n: NumberMatch, seg_start: int, seg_end: int) -> _Candidate:
         if n.kind == "ordinal":
             return _Candidate(n, None, n.end, "ordinal")

@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 import re
 import warnings
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
@@ -257,7 +257,7 @@ class NumberReader:
             if comma and not scaled:  # "deux cent virgule zéro trois" -> 200.03
                 decimals = self.read_words(comma.group("rest"))
                 if decimals is not None:
-                    value = float(f"{int(value)}.{'0' * len(re.findall('zéro|zero', comma.group('zeros'), re.I))}{int(decimals)}")
+                    value = float(f"{int(value)}.{'0' * len(re.findall('zéro|zero', comma.group('zeros'), re.IGNORECASE))}{int(decimals)}")
                     end = comma.end()
             start = m.start()
             neg = self._negative_re.search(text, max(0, start - 10), start)
@@ -341,28 +341,34 @@ class NumberReader:
                 continue
             if den_word in ("demi", "demie") and (numerator != 1 or det in ("la", "le", "les", "l'")):
                 continue  # "trois ans et demi" is read with the cardinal
-            value, end, kind = numerator / den, m.end(), "fraction"
-            mult = self._frac_mult_re.match(text, end)
-            if mult:  # "un demi-million", "un quart de million", "une demi-douzaine"
-                word = mult.group("m").lower()
-                factor = self.words.multipliers.get(word) or self.words.approx_nouns[word]
-                value, end, kind = value * factor, mult.end(), "cardinal"
-            if whole_text is None:
-                whole = self._whole_and_re.search(text, max(0, start - 60), start)
-                whole_text = whole.group("whole") if whole else None
-                whole_start = whole.start() if whole else start
-            else:
-                whole_start = m.start("num")
-            w = None
-            if whole_text:
-                w = float(whole_text) if whole_text.isdigit() else self.read_words(whole_text)
-            if w is not None:
-                last = re.split(rf"(?:-|{_SEP})+", whole_text.lower())[-1]
-                value = w + value * self.words.multipliers.get(last, 1)  # "cinq et un quart", "six millions et deux tiers"
-                start, kind = whole_start, "cardinal"
+            value, start, end, kind = self._scale_fraction(text, m, numerator / den, start, whole_text)
             # Four decimals, as the gold guidelines write fractions ("un tiers" -> 0.3333).
             out.append(NumberMatch(start, end, text[start:end], round(value, 4) if kind == "fraction" else value, kind))
         return out
+
+    def _scale_fraction(self, text: str, m, value: float, start: int, whole_text: str | None) -> tuple:
+        """(value, start, end, kind) of a fraction times a multiplier ("un demi-million") or
+        after a whole number ("cinq et un quart", "six millions et deux tiers")."""
+        end, kind = m.end(), "fraction"
+        mult = self._frac_mult_re.match(text, end)
+        if mult:  # "un demi-million", "un quart de million", "une demi-douzaine"
+            word = mult.group("m").lower()
+            factor = self.words.multipliers.get(word) or self.words.approx_nouns[word]
+            value, end, kind = value * factor, mult.end(), "cardinal"
+        if whole_text is None:
+            whole = self._whole_and_re.search(text, max(0, start - 60), start)
+            whole_text = whole.group("whole") if whole else None
+            whole_start = whole.start() if whole else start
+        else:
+            whole_start = m.start("num")
+        w = None
+        if whole_text:
+            w = float(whole_text) if whole_text.isdigit() else self.read_words(whole_text)
+        if w is not None:
+            last = re.split(rf"(?:-|{_SEP})+", whole_text.lower())[-1]
+            value = w + value * self.words.multipliers.get(last, 1)  # "cinq et un quart", "six millions et deux tiers"
+            start, kind = whole_start, "cardinal"
+        return value, start, end, kind
 
 
 @lru_cache(maxsize=8)
