@@ -7,7 +7,7 @@ shared with events: question > negated > conditional > planned > reported > hedg
 asserted). The figures of a sentence that hang off the same verb (their clause head in
 the dependency parse) with the same source and modality make one claim, so "devait
 rassembler 100 000 militaires […] mais s'est limitée à 15 000 hommes" gives two, and
-"1,2 million selon la CGT, 480 000 selon la police" gives two with two sources.
+"900 000 selon les organisateurs, 310 000 selon la préfecture" gives two with two sources.
 
 - ``timex_id``: a DATE/TIME timex of the same clause, else the nearest one in the
   sentence (when ``doc._.claimline_timexes`` is set); a date of the clause after the

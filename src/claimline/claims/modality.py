@@ -18,9 +18,9 @@ An item takes the first modality whose cue applies (:meth:`ModalityReader.decide
   verb ("a assuré que la ligne coûterait…": reported). A modal keeps its own reading:
   "pourrait" + infinitive is hedged, "devrait" + infinitive is planned, but the
   conditional past "aurait pu", "aurait dû" is conditional (counterfactual);
-- ``planned``: future tense ("alimentera", "sera porté"), a planning modal or intention
-  verb governing the item's verb ("va débloquer", "doit créer", "prévoit de supprimer"),
-  an intention verb whose object is the item ("vise 400 000 rénovations"), or a date
+- ``planned``: future tense ("financera", "sera relevé"), a planning modal or intention
+  verb governing the item's verb ("va verser", "doit créer", "compte fermer"),
+  an intention verb whose object is the item ("ambitionne 250 000 logements"), or a date
   after publication (the caller says so);
 - ``reported``: a source was found (the caller says so);
 - ``hedged``: a hedge adverb ("probablement", "sans doute", "environ"), a hedging verb
@@ -169,7 +169,7 @@ class ModalityReader:
         """(modality, modal token) when a modal or intention verb governs ``verb``."""
         candidates = []
         if verb.dep_ in ("xcomp", "ccomp") and verb.head is not verb:
-            candidates.append(verb.head)  # "prévoit de supprimer", "pourrait dépasser"
+            candidates.append(verb.head)  # "envisage de fermer", "pourrait dépasser"
         candidates += [c for c in verb.children if c.dep_.startswith("aux")]  # modal parsed as aux
         for tok in candidates:
             lemma = tok.lemma_.lower()
@@ -180,7 +180,7 @@ class ModalityReader:
             if lemma in self.cues.modal_verbs_conditional_past and any(
                 self.mood(a) == "conditional" for a in self.auxiliaries(tok)
             ):
-                return "conditional", tok  # "aurait pu coûter"
+                return "conditional", tok  # "aurait pu atteindre"
             return self.cues.modal_verbs[lemma], tok
         return None
 

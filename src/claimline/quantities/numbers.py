@@ -329,7 +329,7 @@ class NumberReader:
                 numerator, start = 1.0, m.start()
                 if den_word not in self.words.always_fraction + self.words.half and not _OF_RE.match(text, m.end()) and (
                         re.match(rf"{_SEP}+[a-zà-ÿ]", text[m.end() : m.end() + 3])):
-                    continue  # "une cinquième victoire": an ordinal ("un cinquième." is a fraction)
+                    continue  # "une troisième place": an ordinal ("un cinquième." is a fraction)
             elif det:
                 numerator, start = 1.0, m.start()
                 if den_word not in self.words.always_fraction and not re.match(

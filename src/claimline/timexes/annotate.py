@@ -267,7 +267,7 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
         if cand.rule.rule.anchor == "document":
             day, source = dct, "document"
         if any(r.type == "SET" and start < cand.start for start, _e, r in out):
-            day, source = None, None  # "tous les jours de 9 h à 18 h": recurring clock times
+            day, source = None, None  # "chaque jour de 8 h à 17 h": recurring clock times
         res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
         if res is not None:
             out.append((cand.start, cand.end, res))
