@@ -280,6 +280,7 @@ def _relative_unit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
 
 
 _LATER = re.compile(r"plus\s+tard|après", re.I)
+_HOURS_PER_UNIT = {"H": 1.0, "M": 1 / 60, "S": 1 / 3600}  # clock units (unit.time) in hours
 
 
 def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
@@ -294,7 +295,9 @@ def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
         return Resolution("TIME", "PAST_REF" if direction < 0 else "FUTURE_REF")
     if base is None:
         return Resolution("DATE", "XXXX-XX-XX", mod=mod, anchor=anchor, underspecified=True)
-    code = "D" if unit.time else unit.code
+    code = unit.code
+    if unit.time:  # "il y a 2 heures", "dans 30 minutes": whole days only (the DCT is a day)
+        code, n = "D", float(n * _HOURS_PER_UNIT.get(unit.code, 1) // 24)
     steps = int(n) if n == int(n) else None
     if steps is None:  # "il y a un an et demi": count in the next unit down
         code, steps = ("M", round(n * 12)) if code == "Y" else ("D", round(n * {"M": 30, "W": 7}.get(code, 1)))
