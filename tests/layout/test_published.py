@@ -32,6 +32,7 @@ def _read(byline: str, tail: str = ""):
         ("Par Jeanne Roux\nModifié le 7 avr. 2023\n", "2023-04-07", "updated"),
         ("Par Jeanne Roux\nLe 1er juin 2024 à 07h45\n", "2024-06-01", "date_line"),
         ("Publié le 14 janv. 2024 à 08h37 ; mis à jour le 16 janv. 2024\nPar Paul Noir\n", "2024-01-14", "published"),
+        ("Service Régions - 09/10/2022 - 07:50\nPartager\n", "2022-10-09", "signature"),
     ],
 )
 def test_the_byline_date_in_order_of_markers(byline: str, expected: str, marker: str) -> None:
