@@ -41,7 +41,7 @@ def place_names() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(French name, other French names) of every country and French subdivision."""
     try:
         import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
+    except ImportError:  # pragma: no cover - pycountry is a declared dependency
         return ()
     out: list[tuple[str, tuple[str, ...]]] = []
     try:
