@@ -25,3 +25,9 @@ def test_a_sub_day_offset_counts_whole_days_from_the_publication_day(text, value
     assert [t["value"] for t in timexes] == [value]
     t = timexes[0]
     assert "heure" in text[t["span"]["start"]:t["span"]["end"]] or "minute" in text[t["span"]["start"]:t["span"]["end"]]
+
+
+def test_an_endless_count_of_hours_is_out_of_the_calendar_not_a_crash():
+    result = annotate("Il y a 1" + "0" * 400 + " heures, rien.", dct=DCT)
+    assert [t["value"] for t in result.timexes] == ["XXXX-XX-XX"]
+    assert any("out of the range" in w for w in result.warnings)

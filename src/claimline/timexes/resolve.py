@@ -15,6 +15,7 @@ anchor), the tense of the clause and, for clock times, the day they fall on.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -297,7 +298,9 @@ def _offset(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
         return Resolution("DATE", "XXXX-XX-XX", mod=mod, anchor=anchor, underspecified=True)
     code = unit.code
     if unit.time:  # "il y a 2 heures", "dans 30 minutes": whole days only (the DCT is a day)
-        code, n = "D", float(n * _HOURS_PER_UNIT.get(unit.code, 1) // 24)
+        code = "D"
+        if math.isfinite(n):  # an infinite count stays infinite: out of the calendar below
+            n = float(n * _HOURS_PER_UNIT.get(unit.code, 1) // 24)
     steps = int(n) if n == int(n) else None
     if steps is None:  # "il y a un an et demi": count in the next unit down
         code, steps = ("M", round(n * 12)) if code == "Y" else ("D", round(n * {"M": 30, "W": 7}.get(code, 1)))
