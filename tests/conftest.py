@@ -4,9 +4,17 @@ test needs, the seed articles, the command line on the session pipeline."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same generated examples on every run (a red CI always means a change broke
+# something); a developer's run explores new ones (``HYPOTHESIS_PROFILE=ci`` replays too).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") or os.environ.get("HYPOTHESIS_PROFILE") == "ci":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
