@@ -47,11 +47,16 @@ def _verb_tense(verb) -> str | None:
     return None
 
 
-def _governing_verb(token, limit: int = 8):
+def _governing_verb(token, limit: int = 8, copulas: dict | None = None):
+    """The verb ``token`` depends on; ``copulas`` caches each token's copula child (a token
+    with thousands of children, as in a long list, is then read once, not once per timex)."""
+    copulas = {} if copulas is None else copulas
     for _ in range(limit):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
             return token
-        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if token.i not in copulas:
+            copulas[token.i] = next((c for c in token.children if c.dep_ == "cop"), None)
+        copula = copulas[token.i]
         if copula is not None:  # "sont incertains pour samedi": the copula carries the tense
             return copula
         if token.head is token:
@@ -80,6 +85,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     """
     index = DocIndex(doc)
     verbs_of: dict[int, list] = {}
+    copulas: dict[int, object] = {}
 
     def sentence_verbs(token) -> list:
         sent = token.sent
@@ -95,7 +101,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
         if root.dep_ == "nmod" and root.head.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in root.children):
             return None  # "l'élection de mardi": a noun's complement, no tense of its own
-        verb = _governing_verb(root)
+        verb = _governing_verb(root, copulas=copulas)
         if verb is None:  # a verbless clause: the nearest verb of the sentence
             verbs = sentence_verbs(root)
             if not verbs:
