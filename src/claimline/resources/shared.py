@@ -36,7 +36,7 @@ class MonthWords(BaseModel):
         return self
 
 
-_BARE = str.maketrans("àâäéèêëîïôöûùüç", "aaaeeeeiiooouuc")
+_BARE = str.maketrans("àâäéèêëîïôöûùüç", "aaaeeeeiioouuuc")
 
 
 @lru_cache(maxsize=1)
