@@ -105,3 +105,27 @@ def test_demonstrative_and_month_is_the_month_of_the_publication_year():
 ])
 def test_day_ranges_with_informal_links(text, expected):
     assert values(text, "2025-03-12", "future") == [expected]
+
+
+# --- "aujourd'hui" as the day of a scheduled event -------------------------------------------
+
+def test_today_after_a_verb_of_movement_or_meeting_is_the_day():
+    assert values("La présidente se rend aujourd'hui à Brest.", "2025-03-12", "present") == [
+        ("aujourd'hui", "2025-03-12")]
+    assert values("Les deux équipes jouent aujourd'hui à guichets fermés.", "2025-03-12", "present") == [
+        ("aujourd'hui", "2025-03-12")]
+
+
+def test_today_in_a_statement_about_the_present_stays_present_ref():
+    assert values("Aujourd'hui, le quartier a bien changé.", "2025-03-12", "past") == [("Aujourd'hui", "PRESENT_REF")]
+    assert values("Rien ne presse aujourd'hui pour la mairie.", "2025-03-12", "present") == [
+        ("aujourd'hui", "PRESENT_REF")]
+
+
+# --- parts of the day spent somewhere --------------------------------------------------------
+
+def test_parts_of_the_day_after_passer_are_times_of_the_day_told():
+    text = "Le 4 mai, les randonneurs ont passé la nuit et la matinée au refuge."
+    assert values(text, "2025-03-12", "past") == [
+        ("Le 4 mai", "2024-05-04"), ("la nuit", "2024-05-04TNI"), ("la matinée", "2024-05-04TMO")]
+    assert values("Il a passé la journée à dormir.", "2025-03-12", "past") == []

@@ -197,9 +197,9 @@ _DETACHED = re.compile(r"(?:^|[.!?,;:«\n])\s*(?:et\s*,?\s*|mais\s*,?\s*)?$")
 def _relative_day(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     word = c.get("relday")
     pod, mod = c.get("pod"), _mod(c, lex)
-    if word == "aujourd'hui" and not pod and not c.get("weekday") and (
+    if word == "aujourd'hui" and not pod and not c.get("weekday") and not c.get("event") and (
         ctx.tense not in ("past", "future") or _DETACHED.search(c.left)
-    ):  # "Aujourd'hui, la ville a changé": the present, not the day
+    ):  # "Aujourd'hui, la ville a changé": the present; "elle se rend aujourd'hui à Lille": the day
         return Resolution("TIME", "PRESENT_REF")
     if ctx.dct is None:
         value = "XXXX-XX-XX" + (f"T{lex.parts_of_day[pod]}" if pod else "")
