@@ -129,3 +129,24 @@ def test_parts_of_the_day_after_passer_are_times_of_the_day_told():
     assert values(text, "2025-03-12", "past") == [
         ("Le 4 mai", "2024-05-04"), ("la nuit", "2024-05-04TNI"), ("la matinée", "2024-05-04TMO")]
     assert values("Il a passé la journée à dormir.", "2025-03-12", "past") == []
+
+
+# --- parts of the day with early/late and a weekday on either side ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les livreurs passent tôt le matin.", ("tôt le matin", "2025-03-12TMO", "START")),
+    ("Le bar ferme tard le soir.", ("tard le soir", "2025-03-12TEV", "END")),
+    ("La manifestation partira mercredi en fin d'apres-midi.", ("mercredi en fin d'apres-midi", "2025-03-12TAF", "END")),
+    ("Le conseil se réunira la soirée de jeudi.", ("la soirée de jeudi", "2025-03-13TEV", None)),
+    ("Un incendie s'est déclaré dans la nuit samedi.", ("la nuit samedi", "2025-03-08TNI", None)),
+    ("On se voit vendredi prochain dans la matinee.", ("vendredi prochain dans la matinee", "2025-03-14TMO", None)),
+])
+def test_part_of_day_with_modifier_and_weekday(text, expected):
+    tense = "past" if "déclaré" in text else "future"
+    found = annotate(text, dct=dt.date(2025, 3, 12), tense=lambda s, e: tense).timexes
+    assert [(text[t["span"]["start"]:t["span"]["end"]], t["value"], t["mod"]) for t in found] == [expected]
+
+
+def test_a_weekday_and_a_named_day_of_action_are_not_one_time():
+    assert values("Les syndicats appellent jeudi la journée de mobilisation.", "2025-03-12", "future") == [
+        ("jeudi", "2025-03-13")]
