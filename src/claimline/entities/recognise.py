@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimline.entities.gazetteer import GazetteerMatch
 from claimline.entities.normalise import fold
@@ -41,8 +42,7 @@ _NAME_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 _OPENERS = frozenset("«\"“(:—–-.!?\n")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """What the recogniser needs of a token."""
 
     start: int
