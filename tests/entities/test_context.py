@@ -108,7 +108,6 @@ def test_a_cue_word_before_a_name_gives_its_type(extract, text, expected):
 
 def test_the_model_entities_read_from_arrays_are_doc_ents(nlp):
     from claimline.components.entities import _model_entities
-
     from claimline.doc import DocSection
 
     doc = nlp("Emmanuel Macron a reçu Olaf Scholz à Paris, puis la BCE et l'OTAN ont parlé à Bruxelles.")

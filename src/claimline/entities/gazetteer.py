@@ -118,10 +118,10 @@ class Gazetteer:
     def _longest(self, words: list[str], folded: list[str], i: int) -> tuple[int, str, str] | None:
         """(word count, id, label) of the longest name starting at word ``i`` whose case
         rules the words fit, or None."""
-        n = 1
-        while i + n < len(words) and n < self.max_words and tuple(folded[i : i + n + 1]) in self._prefixes:
-            n += 1
-        for n in range(n, 0, -1):
+        longest = 1
+        while i + longest < len(words) and longest < self.max_words and tuple(folded[i : i + longest + 1]) in self._prefixes:
+            longest += 1
+        for n in range(longest, 0, -1):
             for rules, entity_id, label in self._table.get(tuple(folded[i : i + n]), ()):
                 if all(_fits(rule, w, word) for (rule, w), word in zip(rules, words[i : i + n])):
                     return n, entity_id, label
