@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
@@ -67,4 +68,24 @@ class FuzzyIndex:
         return best
 
 
-__all__ = ["FuzzyIndex"]
+_NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
+
+
+def _numbers(key: str) -> list[str]:
+    return [t for t in key.split() if _NUMBERS.match(t)]
+
+
+def false_friends(key: str, candidate: str, prefix_guard_chars: int) -> bool:
+    """Whether two keys a fuzzy score brings together are known false friends: one more
+    word ("air france" is not "france"), one the other plus ``prefix_guard_chars`` letters
+    or more ("pokrovskoie" is not "pokrovsk"), other numbers ("zapad 2021", "zapad 2025")."""
+    if len(key.split()) != len(candidate.split()):
+        return True
+    a, b = key.replace(" ", ""), candidate.replace(" ", "")
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(long) - len(short) >= prefix_guard_chars:
+        return True
+    return _numbers(key) != _numbers(candidate)
+
+
+__all__ = ["FuzzyIndex", "false_friends"]

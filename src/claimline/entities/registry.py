@@ -30,19 +30,17 @@ the same name gets the same id in every document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from claimline.entities.fuzzy import FuzzyIndex
+from claimline.entities.fuzzy import FuzzyIndex, false_friends
 from claimline.entities.normalise import name_key, slug
 from claimline.entities.places import place_names
 from claimline.entities.resources import EntityRecord, load_entities, load_rules
 
 Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
 STAGES: tuple[Method, ...] = ("alias", "surname", "fuzzy")
-_NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
 
 
 @dataclass(frozen=True)
@@ -89,10 +87,6 @@ def new_id(key: str) -> str:
 def record_id(record: EntityRecord) -> str:
     """The stable id of a registry record: its Wikidata QID, else ``ent:`` + slug."""
     return record.qid or new_id(record.name)
-
-
-def _numbers(key: str) -> list[str]:
-    return [t for t in key.split() if _NUMBERS.match(t)]
 
 
 def _given_names_compatible(given: Sequence[str], known: Sequence[str]) -> bool:
@@ -342,15 +336,7 @@ class EntityRegistry:
         return self._found(index.values[best[2]], "fuzzy")
 
     def _guarded(self, key: str, candidate: str) -> bool:
-        """False for the known false friends: a longer name containing the other or sharing
-        a prefix, other numbers."""
-        if len(key.split()) != len(candidate.split()):
-            return False  # a name with one more word is another name ("Air France" is not France)
-        a, b = key.replace(" ", ""), candidate.replace(" ", "")
-        short, long = sorted((a, b), key=len)
-        if long.startswith(short) and len(long) - len(short) >= self.settings.prefix_guard_chars:
-            return False
-        return _numbers(key) == _numbers(candidate)
+        return not false_friends(key, candidate, self.settings.prefix_guard_chars)
 
     # -- across documents ---------------------------------------------------------------
 
