@@ -3,8 +3,8 @@
 - :func:`month_words`: ``months.json``, the month names and abbreviations (timexes read
   them as dates, quantities to refuse "19 septembre" as a quantity).
 
->>> month_words()["août"], month_words()["fév."]
-(8, 2)
+>>> month_words()["août"], month_words()["fév."], month_words()["aout"]
+(8, 2, 8)
 """
 
 from __future__ import annotations
@@ -36,10 +36,17 @@ class MonthWords(BaseModel):
         return self
 
 
+_BARE = str.maketrans("àâäéèêëîïôöûùüç", "aaaeeeeiioouuuc")
+
+
 @lru_cache(maxsize=1)
 def month_words() -> dict[str, int]:
-    """Month word -> month number (1-12), from ``months.json``."""
-    return dict(load_json("months.json", MonthWords).months)
+    """Month word -> month number (1-12), from ``months.json``, with each accented word also
+    spelt without its accents ("décembre" -> "decembre", "févr." -> "fevr.")."""
+    months = dict(load_json("months.json", MonthWords).months)
+    for word, number in list(months.items()):
+        months.setdefault(word.translate(_BARE), number)
+    return months
 
 
 __all__ = ["MonthWords", "month_words"]

@@ -32,9 +32,10 @@ class Candidate:
     left: str = ""
 
     def get(self, name: str) -> str | None:
-        """The lexicon key of group ``name`` ("Août" -> "août"), or None if it did not match."""
+        """The lexicon key of group ``name`` ("Août" -> "août", "soiree" -> "soirée"), or None
+        if it did not match."""
         found = self.groups.get(name)
-        return key(found[0]) if found else None
+        return self.rule.canonical(key(found[0])) if found else None
 
 
 def _is_counted(grammar: Grammar, right: str) -> bool:
