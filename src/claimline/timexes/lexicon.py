@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from claimline.errors import Errors, ResourceError
 from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
-from claimline.resources.shared import month_words
+from claimline.resources.shared import month_abbreviations, month_words
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
 from claimline.timexes.prefilter import Prefilter
 from claimline.timexes.triggers import rule_anchors
@@ -61,6 +61,7 @@ class Lexicon(_Strict):
     source: str
     examples: dict[str, str]
     months: dict[str, int] = Field(default_factory=month_words)  # shared: months.json
+    month_abbreviations: dict[str, int] = Field(default_factory=month_abbreviations)  # months.json
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
