@@ -25,8 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from claimline.errors import Errors, ResourceError
 from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
-from claimline.resources.shared import month_words
+from claimline.resources.shared import month_abbreviations, month_words
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
+from claimline.timexes.prefilter import Prefilter
+from claimline.timexes.triggers import rule_anchors
 
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
@@ -59,6 +61,7 @@ class Lexicon(_Strict):
     source: str
     examples: dict[str, str]
     months: dict[str, int] = Field(default_factory=month_words)  # shared: months.json
+    month_abbreviations: dict[str, int] = Field(default_factory=month_abbreviations)  # months.json
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -135,6 +138,7 @@ class Grammar:
 
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
+    prefilter: Prefilter | None = None  # which rules can match a text (claimline.timexes.triggers)
 
     def rule(self, name: str) -> CompiledRule:
         return next(r for r in self.rules if r.name == name)
@@ -211,7 +215,7 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ResourceError(Errors.E012.format(rule=dupes[0], detail="two rules have this name"))
-    return Grammar(lexicon, tuple(compiled))
+    return Grammar(lexicon, tuple(compiled), Prefilter([rule_anchors(c.regex) for c in compiled]))
 
 
 @lru_cache(maxsize=8)
