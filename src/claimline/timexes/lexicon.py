@@ -27,6 +27,8 @@ from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
 from claimline.resources.shared import month_abbreviations, month_words
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
+from claimline.timexes.prefilter import Prefilter
+from claimline.timexes.triggers import rule_anchors
 
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
@@ -137,6 +139,7 @@ class Grammar:
 
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
+    prefilter: Prefilter | None = None  # which rules can match a text (claimline.timexes.triggers)
 
     def rule(self, name: str) -> CompiledRule:
         return next(r for r in self.rules if r.name == name)
@@ -213,7 +216,7 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ResourceError(Errors.E012.format(rule=dupes[0], detail="two rules have this name"))
-    return Grammar(lexicon, tuple(compiled))
+    return Grammar(lexicon, tuple(compiled), Prefilter([rule_anchors(c.regex) for c in compiled]))
 
 
 @lru_cache(maxsize=8)
