@@ -150,3 +150,28 @@ def test_part_of_day_with_modifier_and_weekday(text, expected):
 def test_a_weekday_and_a_named_day_of_action_are_not_one_time():
     assert values("Les syndicats appellent jeudi la journée de mobilisation.", "2025-03-12", "future") == [
         ("jeudi", "2025-03-13")]
+
+
+# --- clock times: am/pm, "du soir", hours in words ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le direct commence à 7pm heure de Paris.", ("7pm", "2025-03-12T19:00")),
+    ("Ouverture des portes vers 9 a.m. pour les abonnés.", ("vers 9 a.m.", "2025-03-12T09:00")),
+    ("Le rideau tombe à 10:45 pm précises.", ("10:45 pm", "2025-03-12T22:45")),
+    ("Le dernier bus passe à 8 h du soir.", ("8 h du soir", "2025-03-12T20:00")),
+    ("La séance reprendra à 3 heures de l'après-midi.", ("3 heures de l'après-midi", "2025-03-12T15:00")),
+    ("Le marché ouvre à 7 du matin.", ("7 du matin", "2025-03-12T07:00")),
+    ("Le train arrive à huit heures.", ("huit heures", "2025-03-12T08:00")),
+    ("Il est vingt-deux heures et la place est vide.", ("vingt-deux heures", "2025-03-12T22:00")),
+])
+def test_clock_times_with_half_day_words_and_in_words(text, expected):
+    assert values(text, "2025-03-12", "present") == [expected]
+
+
+def test_hours_in_words_followed_by_a_place_are_a_distance_in_time():
+    assert values("Le village est à trois heures de Lyon.", "2025-03-12", "present") == [("trois heures", "PT3H")]
+
+
+def test_a_clock_range_with_one_half_day_word_shares_it():
+    assert values("La fête ira de 5 à 9pm sur la plage.", "2025-03-12", "future") == [
+        ("5", "2025-03-12T17:00"), ("9pm", "2025-03-12T21:00")]
