@@ -175,3 +175,40 @@ def test_hours_in_words_followed_by_a_place_are_a_distance_in_time():
 def test_a_clock_range_with_one_half_day_word_shares_it():
     assert values("La fête ira de 5 à 9pm sur la plage.", "2025-03-12", "future") == [
         ("5", "2025-03-12T17:00"), ("9pm", "2025-03-12T21:00")]
+
+
+# --- month and year in figures -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Facture de 11/2024 jamais réglée.", [("11/2024", "2024-11")]),
+    ("Date d'embauche : 03 - 2019.", [("03 - 2019", "2019-03")]),
+    ("Classement au 2023/7 dans les archives.", [("2023/7", "2023-07")]),
+])
+def test_month_and_year_in_figures(text, expected):
+    assert values(text, "2025-03-12", "past") == expected
+
+
+def test_numbered_texts_and_seasons_are_not_months():
+    assert values("Le décret n° 2021-12 encadre la pêche.", "2025-03-12", "present") == []
+    assert values("La saison 2010-11 fut la meilleure.", "2025-03-12", "past") == []
+
+
+# --- whole periods and the last / next N units -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le refuge reste ouvert toute l'annee.", ("toute l'annee", "P1Y")),
+    ("Elle a dormi toute la journée.", ("toute la journée", "P1D")),
+    ("Les bénévoles ont travaillé la semaine entière.", ("la semaine entière", "P1W")),
+    ("Il a plu un mois entier.", ("un mois entier", "P1M")),
+])
+def test_whole_periods_are_durations(text, expected):
+    assert values(text, "2025-03-12", "past") == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trois alertes sur les dernieres 24 heures.", ("les dernieres 24 heures", "PT24H")),
+    ("Aucun train pendant prochaines 2 h selon l'appli.", ("prochaines 2 h", "PT2H")),
+    ("Le compteur a bougé dernières 10 mins.", ("dernières 10 mins", "PT10M")),
+])
+def test_next_or_last_n_units_without_determiner(text, expected):
+    assert values(text, "2025-03-12", "past") == [expected]
