@@ -212,3 +212,25 @@ def test_whole_periods_are_durations(text, expected):
 ])
 def test_next_or_last_n_units_without_determiner(text, expected):
     assert values(text, "2025-03-12", "past") == [expected]
+
+
+# --- a bare hour after a part of the day, or after a verb of coming and going ----------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On se retrouve ce soir à 8 devant le cinéma.", [("ce soir à 8", "2025-03-12T20:00")]),
+    ("Le ferry accoste le matin vers 6, puis repart.", [("le matin vers 6", "2025-03-12T06:00")]),
+    ("Je rentrerai à onze.", [("onze", "2025-03-12T11:00")]),
+    ("Rendez-vous à 9 !", [("9", "2025-03-12T09:00")]),
+])
+def test_a_bare_hour_in_a_time_context_is_a_clock_time(text, expected):
+    assert values(text, "2025-03-12", "future") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Le club l'a emporté à 7 contre 3.",
+    "Le taux va passer à 7 %.",
+    "Le soir a 3 buts d'avance.",
+    "Les enfants sont revenus à 7 kilomètres du camp.",
+])
+def test_a_bare_number_elsewhere_is_no_clock_time(text):
+    assert values(text, "2025-03-12", "past") == []

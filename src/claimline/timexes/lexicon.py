@@ -84,6 +84,7 @@ class Lexicon(_Strict):
     person_nouns: list[str]
     accent_distinctive: list[str] = Field(default_factory=list)
     scheduled_verbs: list[str] = Field(default_factory=list)
+    clock_verbs: list[str] = Field(default_factory=list)
 
 
 class Rule(_Strict):
