@@ -31,6 +31,16 @@ def test_best_is_extract_one_over_every_choice():
                 assert index.values[found[2]] == found[2]
 
 
+def test_a_small_index_scores_every_choice_the_same_way():
+    choices = _names(3, 40)
+    index = FuzzyIndex(70.0)
+    for choice in choices:
+        index.append(choice)
+    for query in _names(4, 100):
+        expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=70.0)
+        assert index.best(query) == (None if expected is None else (expected[0], expected[1], expected[2]))
+
+
 def test_an_index_grows_one_choice_at_a_time():
     index = FuzzyIndex(88.0)
     assert index.best("dubreuil") is None
