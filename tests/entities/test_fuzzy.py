@@ -55,3 +55,30 @@ def test_false_friends():
     assert false_friends("pokrovskoie", "pokrovsk", 3)
     assert false_friends("zapad 2021", "zapad 2025", 3)
     assert not false_friends("zelenskyy", "zelensky", 3)
+
+
+def test_the_names_seen_in_a_text_are_indexed_once(monkeypatch):
+    """The registry of the names seen in a text grows one name at a time: its fuzzy indexes
+    are built once and appended to, not rebuilt at every lookup (quadratic before)."""
+    from claimline.entities import registry as registry_module
+    from claimline.entities.registry import EntityRegistry
+
+    built = []
+
+    class Counting(FuzzyIndex):
+        __slots__ = ()
+
+        def __init__(self, threshold: float) -> None:
+            built.append(threshold)
+            super().__init__(threshold)
+
+    monkeypatch.setattr(registry_module, "FuzzyIndex", Counting)
+    seen = EntityRegistry()
+    rng = random.Random(5)
+    for _ in range(150):
+        name = " ".join("".join(rng.choices("bcdfglmnprstvaeiou", k=7)).capitalize() for _ in range(2))
+        seen.resolve(name, "PER")
+        seen.add(name, "PER")
+        seen.resolve(name.split()[-1] + "e", "ORG")
+    assert len(built) <= 3  # surnames, PER keys, ORG keys
+    assert len(seen._choices["PER"]) == 150
