@@ -13,8 +13,9 @@ rebuilt for every lookup.
 >>> index = FuzzyIndex(88.0)
 >>> for i, name in enumerate(["zelensky", "zelenskyy", "poutine"]):
 ...     index.append(name, i)
->>> index.best("zelenskyi")
-('zelensky', 94.11764705882354, 0)
+>>> name, score, position = index.best("zelenskyi")
+>>> name, round(score, 1), position
+('zelensky', 94.1, 0)
 >>> index.best("macron") is None
 True
 """
