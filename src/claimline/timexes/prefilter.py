@@ -36,19 +36,25 @@ def _case_groups() -> list[set[str]]:
 _BEFORE_LOWER = str.maketrans({"\u0130": "i"})  # "İ".lower() is two characters; re reads it as "i"
 # each group's word characters written as one of them (a non-word one, such as the
 # combining iota, stays itself: an end of word must be read the same before and after)
-_CASE_FIX = str.maketrans({ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()})
+_CASE_FIX = {ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()}
+_NEEDS_FIX = re.compile("[" + re.escape("".join(sorted(_CASE_FIX))) + "]")
+_CASE_FIX_TABLE = str.maketrans(_CASE_FIX)
 _DIGITS = re.compile(r"\d")
-_SPACE = re.compile(r"\s")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space but the plain space
 
 
 def normalise(text: str) -> str | None:
     """``text`` the way anchors are compared, character for character (same length, same
     offsets): case folded as ``re`` folds it, digits written ``0``, white space a space.
     None in the unlikely case lower-casing changed the length (no prefilter then)."""
-    low = text.translate(_BEFORE_LOWER).lower().translate(_CASE_FIX)
+    if "\u0130" in text:
+        text = text.translate(_BEFORE_LOWER)
+    low = text.lower()
     if len(low) != len(text):
         return None
-    return _SPACE.sub(" ", _DIGITS.sub("0", low))
+    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
+        low = low.translate(_CASE_FIX_TABLE)
+    return _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low))
 
 
 END = "\x00"  # in an anchor: the end of a word (the next character, if any, is not \w)

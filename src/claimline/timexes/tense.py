@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimline.doc import DocIndex
+from claimline.doc import doc_index
 
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
@@ -83,7 +83,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
     nearest date is meant).
     """
-    index = DocIndex(doc)
+    index = doc_index(doc)
     verbs_of: dict[int, list] = {}
     copulas: dict[int, object] = {}
 
