@@ -117,8 +117,8 @@ class Prefilter:
         # anchors that are its prefixes, and, at an end of word, those ending there
         texts = sorted({a.rstrip(END) for a in by_anchor})
         self.masks = {t: self._mask(_implied(t), by_anchor) for t in texts}
-        self.end_masks = {t: by_anchor.get(t + END, 0) for t in texts}
-        self.pattern = re.compile(f"(?=({_trie(list(by_anchor))}))") if by_anchor else None
+        self.at_end = {t: self.masks[t] | by_anchor.get(t + END, 0) for t in texts}  # when no \w follows
+        self.pattern = re.compile(f"(?=({_trie(list(by_anchor))})(?:(\\w)|))") if by_anchor else None
         self._allowed: dict[int, tuple[int, ...]] = {}
 
     @staticmethod
@@ -132,17 +132,13 @@ class Prefilter:
         """The anchor sets met in ``norm[start:end]`` (a :func:`normalise`-d text), as bits."""
         if self.pattern is None:
             return 0
-        end = len(norm) if end is None else end
         found = 0
-        masks, end_masks, word = self.masks, self.end_masks, WORD.match
-        for match in self.pattern.finditer(norm, start, end):
-            seen = match.group(1)
+        masks, at_end = self.masks, self.at_end
+        # each distinct (anchor text, the word character right after it, if any) once
+        for seen, after in set(self.pattern.findall(norm, start, len(norm) if end is None else end)):
             if seen not in masks:
                 seen = re.sub(" +", " ", seen)
-            found |= masks[seen]
-            stop = match.end(1)
-            if stop == end or not word(norm, stop):
-                found |= end_masks[seen]
+            found |= masks[seen] if after else at_end[seen]
         return found
 
     def allowed(self, found: int) -> tuple[int, ...]:

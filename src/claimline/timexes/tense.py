@@ -86,6 +86,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     index = doc_index(doc)
     verbs_of: dict[int, list] = {}
     copulas: dict[int, object] = {}
+    tenses: dict[int, str | None] = {}  # per verb: the timexes of a clause share it
 
     def sentence_verbs(token) -> list:
         sent = token.sent
@@ -107,7 +108,9 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             if not verbs:
                 return None
             verb = min(verbs, key=lambda t: abs(t.i - root.i))
-        return _verb_tense(verb)
+        if verb.i not in tenses:
+            tenses[verb.i] = _verb_tense(verb)
+        return tenses[verb.i]
 
     return tense
 
