@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimline.doc import DocIndex
+from claimline.doc import doc_index
 
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
@@ -83,9 +83,10 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
     nearest date is meant).
     """
-    index = DocIndex(doc)
+    index = doc_index(doc)
     verbs_of: dict[int, list] = {}
     copulas: dict[int, object] = {}
+    tenses: dict[int, str | None] = {}  # per verb: the timexes of a clause share it
 
     def sentence_verbs(token) -> list:
         sent = token.sent
@@ -107,7 +108,9 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             if not verbs:
                 return None
             verb = min(verbs, key=lambda t: abs(t.i - root.i))
-        return _verb_tense(verb)
+        if verb.i not in tenses:
+            tenses[verb.i] = _verb_tense(verb)
+        return tenses[verb.i]
 
     return tense
 
