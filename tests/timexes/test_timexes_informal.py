@@ -234,3 +234,23 @@ def test_a_bare_hour_in_a_time_context_is_a_clock_time(text, expected):
 ])
 def test_a_bare_number_elsewhere_is_no_clock_time(text):
     assert values(text, "2025-03-12", "past") == []
+
+
+# --- relative units written in other orders and spellings, month names alone ----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On part en vacances ce weekend.", [("ce weekend", "2025-W11-WE")]),
+    ("Le chantier durera toute la prochaine décennie.", [("la prochaine décennie", "203X")]),
+    ("Les ventes ont chuté le dernier trimestre.", [("le dernier trimestre", "2024-Q4")]),
+    ("La route reste fermée le reste du mois.", [("le reste du mois", "2025-03")]),
+    ("Juillet a été le mois le plus chaud.", [("Juillet", "2024-07")]),
+    ("On en reparlera durant décembre.", [("décembre", "2025-12")]),
+])
+def test_relative_units_and_month_names(text, expected):
+    tense = "past" if any(w in text for w in ("ont", "a été")) else "future"
+    assert values(text, "2025-03-12", tense) == expected
+
+
+def test_the_last_unit_of_a_named_period_is_not_the_last_one_before_today():
+    assert values("Il pleut la dernière semaine de juin.", "2025-03-12", "present")[-1] == ("juin", "2025-06")
+    assert values("La sonde survole Mars sans relâche.", "2025-03-12", "present") == []

@@ -27,7 +27,7 @@ from __future__ import annotations
 from claimline.timexes.accents import fold
 from claimline.timexes.choose import pick_year
 from claimline.timexes.detect import Candidate
-from claimline.timexes.lexicon import Lexicon, load_grammar  # noqa: F401  (the doctests)
+from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.numbers import parse_number
 from claimline.timexes.values import Context, Resolution
 

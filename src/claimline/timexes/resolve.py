@@ -249,10 +249,6 @@ def _period_value(date: dt.date, unit: str) -> str:
     return date.isoformat()
 
 
-_UNIT_WORDS = {"semaine": "W", "mois": "M", "an": "Y", "année": "Y", "week-end": "WE", "trimestre": "Q",
-               "semestre": "6M", "décennie": "DE", "siècle": "CE"}
-
-
 def _relative_unit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     unit_word = c.get("unit")
     rel = lex.relative_words.get(c.get("rel") or "ce")
@@ -273,7 +269,7 @@ def _relative_unit(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
             year = year if first > base else year + 1
         value = f"{year:04d}-{season}"
     else:
-        unit = _UNIT_WORDS[unit_word]
+        unit = _unit(lex, unit_word).code  # the unit word's TIMEX3 code (lexicon 'units')
         if unit == "WE" and offset == 0 and base.isoweekday() < 6 and ctx.tense == "past":
             offset = -1  # "ce week-end" told in the past, on a weekday: the one just gone
         value = _period_value(shift(base, offset, unit), unit)
