@@ -78,14 +78,17 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``.
 
     Each call costs the length of its span plus a short walk up the tree: the tokens are
-    found by bisection over the Doc's token offsets and the verbs of a sentence are
-    listed once per sentence (a text with many timexes stays linear). A span governed
+    found by bisection over the Doc's token offsets, the verbs of a sentence are listed
+    once per sentence and each verb's tense is read once (its children are listed: a verb
+    with hundreds of dated dependents, as in a long list the parser hangs on one verb,
+    would otherwise make a text with many timexes quadratic). A span governed
     by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
     nearest date is meant).
     """
     index = DocIndex(doc)
     verbs_of: dict[int, list] = {}
     copulas: dict[int, object] = {}
+    tenses: dict[int, str | None] = {}  # per verb: a verb governing many timexes is read once
 
     def sentence_verbs(token) -> list:
         sent = token.sent
@@ -107,7 +110,9 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             if not verbs:
                 return None
             verb = min(verbs, key=lambda t: abs(t.i - root.i))
-        return _verb_tense(verb)
+        if verb.i not in tenses:
+            tenses[verb.i] = _verb_tense(verb)
+        return tenses[verb.i]
 
     return tense
 
