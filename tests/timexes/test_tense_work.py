@@ -46,3 +46,47 @@ def test_a_verb_governing_many_timexes_is_read_once(monkeypatch, n):
     reader = tense_module.tense_reader(doc)
     assert [reader(s, e) for s, e in spans] == ["past"] * n
     assert calls == [2]  # 'parlé' read once, whatever the number of dates hung on it
+
+
+def _verbless_doc(n: int) -> Doc:
+    """'Bilan parlait : lundi , mardi , ... viendra .': the days hang on the noun 'Bilan'
+    (no governing verb), the sentence's verbs are 'parlait' (past) and 'viendra' (future)."""
+    words, pos, deps = ["Bilan", "parlait", ":"], ["NOUN", "VERB", "PUNCT"], ["ROOT", "acl", "punct"]
+    morphs = ["", "Mood=Ind|Tense=Imp|VerbForm=Fin", ""]
+    for k in range(n):
+        words += [DAYS[k % len(DAYS)], ","]
+        pos += ["NOUN", "PUNCT"]
+        deps += ["obl", "punct"]
+        morphs += ["", ""]
+    words += ["viendra", "."]
+    pos += ["VERB", "PUNCT"]
+    deps += ["parataxis", "punct"]
+    morphs += ["Mood=Ind|Tense=Fut|VerbForm=Fin", ""]
+    return Doc(Vocab(), words=words, heads=[0] * len(words), deps=deps, pos=pos, morphs=morphs)
+
+
+def test_a_verbless_timex_takes_the_nearest_verb_of_a_long_sentence(monkeypatch):
+    calls = []
+    real = tense_module._verb_tense
+    monkeypatch.setattr(tense_module, "_verb_tense", lambda verb: calls.append(verb.i) or real(verb))
+    doc = _verbless_doc(300)
+    assert len(list(doc.sents)) == 1
+    reader = tense_module.tense_reader(doc)
+    past, future = 1, len(doc) - 2  # 'parlait', 'viendra'
+    for t in doc:
+        if t.text in DAYS:  # the nearest verb, the earlier one on a tie
+            expected = "past" if t.i - past <= future - t.i else "future"
+            assert reader(t.idx, t.idx + len(t)) == expected, t.i
+    assert sorted(set(calls)) == [past, future] and len(calls) == 2
+
+
+def test_nearest_is_the_scan_it_replaces():
+    import random
+
+    rng = random.Random(19)
+    for _ in range(500):
+        indices = sorted(rng.sample(range(60), rng.randint(1, 12)))
+        verbs = [f"v{i}" for i in indices]
+        i = rng.randrange(60)
+        scanned = min(zip(verbs, indices), key=lambda v: abs(v[1] - i))[0]
+        assert tense_module._nearest(verbs, indices, i) == scanned
