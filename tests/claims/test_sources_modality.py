@@ -35,6 +35,28 @@ def test_inverted_subject_of_a_verb_the_lemmatizer_misses(extract):
     assert kind == "speech_verb" and "Fédération hospitalière" in src
 
 
+@pytest.mark.parametrize("text", [
+    "Le constructeur a rappelé 80 000 voitures à cause d'un défaut de freinage.",
+    "La banque centrale a relevé son taux de 50 points de base.",
+    "L'aviation a lancé 25 missiles sur le port pendant la nuit.",
+    "La cour d'appel a jugé 60 affaires depuis janvier.",
+])
+def test_an_act_over_a_noun_phrase_is_not_a_report(extract, text):
+    """Verbs that report only over a clause ("rappeler que") are acts over a noun phrase."""
+    src, kind, modality = only(extract(text))
+    assert (src, kind, modality) == (None, None, "asserted")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("La directrice a rappelé que 45 postes restaient vacants.", "La directrice"),
+    ("Le syndicat a relevé que 700 agents étaient en grève.", "Le syndicat"),
+    ("Le maire a rappelé avoir ouvert 12 crèches en deux ans.", "Le maire"),
+])
+def test_the_same_verbs_over_a_clause_report(extract, text, source):
+    src, kind, modality = only(extract(text))
+    assert (src, kind, modality) == (source, "speech_verb", "reported")
+
+
 def test_faire_savoir(extract):
     src, kind, _ = only(extract("Le club a été sanctionné d'une amende de 50 000 euros, a fait savoir la Ligue de football."))
     assert kind == "speech_verb" and "Ligue de football" in src
@@ -147,3 +169,18 @@ def test_subject_outside_the_sentence_does_not_crash(nlp):
 def test_headline_without_full_stop(extract):
     a = extract("Grève des cheminots : 30 % de trains annulés selon la SNCF\nLe ministre a indiqué que 200 trains circuleront.")
     assert all(c.quantities for c in a.claims)
+
+
+def test_clause_only_verbs_must_be_speech_verbs():
+    import json
+    from importlib.resources import files
+
+    from pydantic import ValidationError
+
+    from claimline.claims.attribution import ClaimCues
+
+    data = json.loads(files("claimline.resources").joinpath("fr", "claims.json").read_text(encoding="utf-8"))
+    ClaimCues.model_validate(data)
+    data["clause_only_speech_verbs"].append("cuisiner")
+    with pytest.raises(ValidationError, match="cuisiner"):
+        ClaimCues.model_validate(data)

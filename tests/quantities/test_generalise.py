@@ -29,6 +29,10 @@ def found(text: str, **kw):
     ("limité à 110 km/h sur l'autoroute", "km/h"),
     ("payé 13,50 euros de l'heure", "EUR/h"),
     ("une remise de 15 centimes par litre", "cent/l"),
+    ("la crue a porté le débit à 850 m3/s au pont", "m3/s"),
+    ("le barrage lâche 40 mètres cubes par seconde", "m3/s"),
+    ("une pompe de 120 litres par minute", "l/min"),
+    ("des rafales à 30 m/s en altitude", "m/s"),
 ])
 def test_rates_from_the_unit_algebra(text, unit):
     assert [q[4] for q in found(text)] == [unit]
@@ -52,6 +56,13 @@ def test_denominator_taken_by_the_next_figure_of_the_sentence():
     "le taux a reculé de 0,4 point", "un écart de trois points", "une marge d'erreur entre 1,5 et 2,5 points"])
 def test_percentage_points(text):
     assert [q[4] for q in found(text)] == ["percentage_point"]
+
+
+@pytest.mark.parametrize("text", [
+    "la banque a abaissé son taux de 50 points de base", "un écart de 35 pb avec le Bund",
+    "le spread a gagné 12 points de base en une séance"])
+def test_basis_points(text):
+    assert [q[4] for q in found(text)] == ["basis_point"]
 
 
 def test_points_of_a_match_are_a_count():
@@ -143,3 +154,18 @@ def test_long_runs_of_number_words_and_fractions_stay_correct():
     many = " et ".join(["un tiers"] * 5000)
     fractions = [m for m in find_numbers(many) if m.kind == "fraction"]
     assert len(fractions) == 5000 and {m.value for m in fractions} == {0.3333}
+
+
+def test_denominators_must_name_defined_units():
+    """A denominator code that no unit defines is a resource error, not a silent no-op."""
+    from importlib.resources import files
+
+    from pydantic import ValidationError
+
+    from claimline.quantities.units import UnitFile
+
+    data = json.loads(files("claimline.resources").joinpath("fr", "units.json").read_text(encoding="utf-8"))
+    UnitFile.model_validate(data)
+    data["denominators"]["time_units"].append("fortnight")
+    with pytest.raises(ValidationError, match="fortnight"):
+        UnitFile.model_validate(data)

@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.tokens import Doc, Token
 
 from claimline.claims.modality import ModalityReader, modality_reader
@@ -46,6 +46,7 @@ class ClaimCues(BaseModel):
     according_to: list[str]
     fronted_according_to: list[str]
     speech_verbs: list[str]
+    clause_only_speech_verbs: list[str]
     speech_verb_phrases: list[str]
     author_pronouns: list[str]
     author_possessives: list[str]
@@ -55,6 +56,13 @@ class ClaimCues(BaseModel):
     quotes: list[tuple[str, str]]
     discourse_nouns: list[str]
     idioms: list[str]
+
+    @model_validator(mode="after")
+    def _clause_only_are_speech_verbs(self) -> "ClaimCues":
+        stray = sorted(set(self.clause_only_speech_verbs) - set(self.speech_verbs))
+        if stray:
+            raise ValueError(f"clause_only_speech_verbs not listed in speech_verbs: {stray}")
+        return self
 
 
 _EMBEDDED = ("ccomp", "advcl", "acl", "acl:relcl", "parataxis", "conj", "xcomp", "csubj")

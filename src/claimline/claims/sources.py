@@ -62,6 +62,7 @@ class SourceFinder:
         fronted = "|".join(_phrase(m) for m in cues.fronted_according_to)
         self._fronted_re = re.compile(rf"^[\s«\"]*(?:{fronted})\s+", re.IGNORECASE)
         self._speech = set(cues.speech_verbs)
+        self._clause_only = set(cues.clause_only_speech_verbs)
         self._speech_pairs = {tuple(p.split()) for p in cues.speech_verb_phrases}
         self._authors = {p.lower() for p in cues.author_pronouns}
         self._anaphors = {p.lower() for p in cues.anaphoric_pronouns}
@@ -176,11 +177,19 @@ class SourceFinder:
         return nxt is not None and any((lem, nxt.lower_) in self._speech_pairs for lem in lemmas)
 
     def governing_speech(self, doc, anchor, s_start: int, s_end: int) -> tuple[int, int] | None:
-        """The subject of the nearest reporting verb above ``anchor`` (subject before it)."""
+        """The subject of the nearest reporting verb above ``anchor`` (subject before it).
+
+        A verb of ``clause_only_speech_verbs`` counts only when the path from the figure
+        reaches it through a clause ("a rappelé que 300 postes…"), not through its noun
+        phrase object ("a rappelé 300 000 véhicules" is an act, not a report)."""
+        below = anchor
         for tok in anchor.ancestors:
+            child, below = below, tok
             if not s_start <= tok.idx < s_end:
                 break
             if not self.is_speech_verb(tok):
+                continue
+            if self.lemmas(tok) & self._clause_only and not _is_clause(child):
                 continue
             subj = next((c for c in tok.children if c.dep_ in _SUBJ and c.i < tok.i), None)
             if subj is None:
@@ -329,6 +338,15 @@ class SourceFinder:
             tok = tok.head
         text = doc_index(doc).text
         return self._according_re.search(text, max(s_start, start - 60), start) is not None
+
+
+def _is_clause(tok) -> bool:
+    """Whether ``tok`` heads a clause under its verb: a complement clause, an infinitive,
+    a parataxis, or a head with a subordinator ("que") or a copula ("que 700 agents
+    étaient en grève", headed by the noun)."""
+    if tok.dep_ in ("ccomp", "xcomp", "parataxis", "csubj"):
+        return True
+    return any(c.dep_ in ("mark", "cop") for c in tok.children)
 
 
 def lead_tok(doc, offset: int) -> int:

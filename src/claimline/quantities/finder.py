@@ -49,7 +49,7 @@ from claimline.quantities.numbers import NumberMatch, NumberReader, number_reade
 from claimline.quantities.units import UnitLexicon, UnitMatch, unit_lexicon
 from claimline.resources import load_json
 
-RELATIVE_UNITS = frozenset({"percent", "percentage_point", "fraction", "ratio"})
+RELATIVE_UNITS = frozenset({"percent", "percentage_point", "basis_point", "fraction", "ratio"})
 
 
 class QuantityFinder(FigureContext):

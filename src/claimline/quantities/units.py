@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from claimline.resources import load_json
 from claimline.resources.shared import month_words
@@ -50,6 +50,7 @@ class Denominators(BaseModel):
 
     links: list[str]
     units: list[str]
+    time_units: list[str]
     time_links: list[str]
     per_population: dict[str, str]
     per_population_nouns: list[str]
@@ -70,6 +71,15 @@ class UnitFile(BaseModel):
     denominators: Denominators
     money_nouns: list[str]
     money_nouns_example: str
+
+    @model_validator(mode="after")
+    def _known_denominators(self) -> "UnitFile":
+        measures = {e.code for e in self.units}
+        times = {e.code for e in self.time_units}
+        unknown = sorted(set(self.denominators.units) - measures) + sorted(set(self.denominators.time_units) - times)
+        if unknown:
+            raise ValueError(f"denominators name unit codes that units.json does not define: {unknown}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ class UnitLexicon:
             re.IGNORECASE,
         )
         self._time_links = {w.replace("’", "'") for w in den.time_links}
+        self._time_dens = set(den.time_units)
         self._before = {id(e): re.compile(rf"(?<![\w])(?:{'|'.join(map(re.escape, e.requires_before))})", re.IGNORECASE)
                         for e in entries if e.requires_before}
 
@@ -180,7 +191,7 @@ class UnitLexicon:
         if den is None or den.code == num.code:
             return None
         if den.kind == "time":
-            if den.code != "h" or word not in self._time_links:
+            if den.code not in self._time_dens or word not in self._time_links:
                 return None  # "par jour", "par an": a SET timex
         elif den.code not in self._den_units:
             return None
