@@ -108,6 +108,11 @@ def test_a_cue_word_before_a_name_gives_its_type(extract, text, expected):
 
 def test_the_model_entities_read_from_arrays_are_doc_ents(nlp):
     from claimline.components.entities import _model_entities
+    from claimline.doc import DocSection
 
     doc = nlp("Emmanuel Macron a reçu Olaf Scholz à Paris, puis la BCE et l'OTAN ont parlé à Bruxelles.")
-    assert _model_entities(doc) == [(e.start, e.end, e.label_) for e in doc.ents]
+    found = _model_entities(doc, doc.text, [DocSection("body", 0, len(doc.text))], frozenset({0}))
+    assert [([(t.start, t.end, t.text, t.pos, t.sent_start) for t in tokens], label) for tokens, label in found] == [
+        ([(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx == 0) for t in e], e.label_) for e in doc.ents
+    ]
+    assert found and not _model_entities(doc, doc.text, [DocSection("body", 0, 5)], frozenset())[1:]

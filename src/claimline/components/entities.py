@@ -16,12 +16,14 @@ one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.doc import DocSection, register_extensions, sentence_at, set_layer
+from claimline.doc import DocSection, doc_index, register_extensions, set_layer
 from claimline.doc import sections as doc_sections
 from claimline.doc import sentences as doc_sentences
 from claimline.entities.acronyms import complete_expansions
@@ -70,31 +72,27 @@ class EntitiesComponent:
         self.context = ContextRules(rules, [s for s, _, label in self.registry.names() if label == "LOC"])
         self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
-    def _regions(self, doc: Doc) -> list[DocSection]:
+    def _regions(self, doc: Doc, text: str) -> list[DocSection]:
         """The sections whose names are kept."""
-        sections = doc_sections(doc) or [DocSection("body", 0, len(doc.text))]
+        sections = doc_sections(doc) or [DocSection("body", 0, len(text))]
         return [s for s in sections if s.kind in self.sections]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        starts = {s.start for s in doc_sentences(doc)}
-        regions = self._regions(doc)
+        text = doc_index(doc).text
+        sentences = doc_sentences(doc)
+        sentence_starts = [s.start for s in sentences]
+        regions = self._regions(doc, text)
 
         def kept(start: int, end: int) -> bool:
             """In a kept section, and inside one sentence (the Article's invariant)."""
             i = locate(regions, start)
             if i < 0 or start >= regions[i].end:
                 return False
-            sentence = sentence_at(doc, start)
-            return sentence is None or end <= sentence.end
+            j = bisect.bisect_right(sentence_starts, start) - 1
+            return j < 0 or end <= sentences[j].end
 
         model = []
-        for first, last, label in _model_entities(doc):
-            start_char = doc[first].idx
-            i = locate(regions, start_char)
-            if i < 0 or start_char >= regions[i].end:
-                continue  # not in a kept section
-            span_tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.idx in starts) for t in doc[first:last]]
+        for span_tokens, label in _model_entities(doc, text, regions, frozenset(sentence_starts)):
             for cand in clean_model_entity(span_tokens, label, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for r in regions for m in self.gazetteer.find(text, start=r.start, end=r.end)]
@@ -108,23 +106,37 @@ class EntitiesComponent:
         return doc
 
 
-def _model_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """(first token, end token, label) of the model's entities, read from the token
-    arrays (``doc.ents`` builds a Python object per token)."""
+def _model_entities(
+    doc: Doc, text: str, regions: list[DocSection], sentence_starts: frozenset[int]
+) -> list[tuple[list[Token], str]]:
+    """(tokens, label) of the model's entities that start in a kept section, read from
+    the token arrays (``doc.ents`` and ``doc[i]`` build a Python object per token)."""
     if not len(doc):
         return []
-    array = doc.to_array([ENT_IOB, ENT_TYPE])
-    out: list[tuple[int, int, str]] = []
+    array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH, POS])
+    strings = doc.vocab.strings
+    out: list[tuple[list[Token], str]] = []
+
+    def close(begin: int, end: int) -> None:
+        start_char = int(array[begin, 2])
+        i = locate(regions, start_char)
+        if i < 0 or start_char >= regions[i].end:
+            return  # not in a kept section
+        tokens = []
+        for _, _, idx, length, pos in array[begin:end].tolist():
+            tokens.append(Token(idx, idx + length, text[idx : idx + length], strings[pos], idx in sentence_starts))
+        out.append((tokens, strings[int(array[begin, 1])]))
+
     begin = end = -1
     for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist():
         if begin >= 0 and (i != end or array[i, 0] == 3):  # a gap or a new entity: close the open one
-            out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
+            close(begin, end)
             begin = -1
         if begin < 0:
             begin = i
         end = i + 1
     if begin >= 0:
-        out.append((begin, end, doc.vocab.strings[int(array[begin, 1])]))
+        close(begin, end)
     return out
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from claimline.entities.normalise import fold
 from claimline.entities.recognise import Candidate
@@ -37,7 +38,6 @@ FUNCTION_WORDS = frozenset({
     "par", "sa", "son", "ses", "un", "une", "dans", "chez", "contre",
 })
 _PIECES = re.compile(r"[^\W\d_]+|\d+")
-_OPEN = re.compile(r"\s*\(\s*$")
 _CLOSE = re.compile(r"^\s*\)")
 _SHORT = re.compile(r"^[A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&-]{1,9}$")
 _WORDS_BEFORE = re.compile(r"\w[\w-]*")
@@ -46,6 +46,15 @@ _STOPS = ".;:!?\n«»\"()"
 
 def initials(name: str, *, keep: Collection[str] = ()) -> str:
     """The folded first letters of the content words of ``name`` (hyphens split words)."""
+    return _initials(name) if not keep else _initials_keeping(name, keep)
+
+
+@lru_cache(maxsize=16384)
+def _initials(name: str) -> str:
+    return _initials_keeping(name, ())
+
+
+def _initials_keeping(name: str, keep: Collection[str]) -> str:
     out = []
     for piece in _PIECES.findall(fold(name)):
         if piece in FUNCTION_WORDS and piece not in keep:
@@ -77,9 +86,11 @@ def _spells(short: str, name: str, demonyms: Collection[str] = ()) -> bool:
 
 
 def _parenthesised(text: str, first: Candidate, second: Candidate) -> bool:
-    return bool(_OPEN.search(text[first.end : second.start]) and "\n" not in text[first.end : second.start]) and bool(
-        _CLOSE.match(text[second.end : second.end + 3])
-    )
+    """Whether ``second`` is in parentheses right after ``first`` (on the same line)."""
+    if not _CLOSE.match(text[second.end : second.end + 3]):
+        return False
+    gap = text[first.end : second.start]
+    return "\n" not in gap and gap.rstrip().endswith("(")
 
 
 def _is_pair(short: str, long: str, long_label: str, demonyms: Collection[str]) -> bool:

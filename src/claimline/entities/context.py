@@ -48,6 +48,12 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in forms)
 
 
+def _substrings(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found in a string when one of ``words`` is (a plain substring test)."""
+    words = sorted(words)
+    return re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+
+
 def _stems(place: str) -> set[str]:
     """The stems a demonym is built on: "kenya" -> {"kenya", "keny"}, "ethiopie" -> {"ethiopi"}."""
     name = fold(place)
@@ -69,8 +75,8 @@ class ContextRules:
             if portfolio
             else None
         )
-        self._portfolio_firsts = tuple({t.split()[0].lower() for t in rules.portfolio_titles if t.split()})
-        self._head_firsts = tuple({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
+        self._portfolio_firsts = _substrings({t.split()[0].lower() for t in rules.portfolio_titles if t.split()})
+        self._head_firsts = _substrings({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
         self._title_words = frozenset(fold(w) for t in rules.portfolio_titles for w in t.split()) | _TITLE_ADJECTIVES
         self._heads = []
         for label, heads in sorted(rules.name_heads.items()):
@@ -101,7 +107,7 @@ class ContextRules:
         if self._portfolio is None or not _ENDS_LINK.search(text, max(0, start - 8), start):
             return False
         window = text[max(0, start - _WINDOW) : start]
-        if not any(w in window.lower() for w in self._portfolio_firsts):
+        if self._portfolio_firsts.search(window.lower()) is None:
             return False
         found = self._portfolio.search(window)
         if found is None:
@@ -113,7 +119,7 @@ class ContextRules:
         window_start = max(0, start - _WINDOW)
         before = text[window_start:start]
         low = before.lower()
-        if not any(w in low for w in self._head_firsts):
+        if self._head_firsts.search(low) is None:
             return None
         for label, pattern in self._heads:
             found = pattern.search(before)

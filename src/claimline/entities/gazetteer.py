@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 
 from claimline.entities.normalise import fold
 
 _WORD = re.compile(r"\w+|[^\w\s-]")
+_SPLIT = re.compile(r"(\w+|[^\w\s-])")  # _WORD, kept by re.split between the gaps
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 _WORD_BEFORE = re.compile(r"(\w[\w.'’]*)(?: |-)$")
 _AFTER = re.compile(r"(?: (?P<num>\d{1,2})(?![\d,.]?\d)| (?P<cap>[A-ZÀ-Ý][\w'’-]*)|-(?P<hyph>[A-ZÀ-Ý]))")
@@ -75,6 +77,7 @@ class Gazetteer:
             self._table.setdefault(key, []).append((rules, entity_id, label))
             self.max_words = max(self.max_words, len(words))
         self._firsts = frozenset(key[0] for key in self._table)
+        self._prefixes = frozenset(key[:n] for key in self._table for n in range(1, len(key) + 1))
         self.free_words: frozenset[str] = frozenset(_ARTICLES)
 
     def with_free_words(self, words: Iterable[str]) -> Gazetteer:
@@ -89,32 +92,40 @@ class Gazetteer:
         return cls(registry.surfaces())
 
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[GazetteerMatch]:
-        """Non-overlapping matches in ``text[start:end]``, longest first, left to right."""
-        words = [m for m in _WORD.finditer(text, start, len(text) if end is None else end)]
-        folded = [fold(m.group()) for m in words]
+        """Non-overlapping matches in ``text[start:end]``, longest first, left to right.
+
+        One pass in C over the words (split, fold, offsets); Python only looks at the
+        words a name can start with."""
+        parts = _SPLIT.split(text[start : len(text) if end is None else end])
+        words = parts[1::2]  # parts: gap, word, gap, word, ..., gap
+        bounds = list(accumulate(map(len, parts), initial=start))  # word k: bounds[2k+1] .. bounds[2k+2]
+        folded = list(map(fold, words))
         out: list[GazetteerMatch] = []
-        i = 0
-        while i < len(words):
-            if folded[i] not in self._firsts:  # no name starts with this word
-                i += 1
+        after = 0  # the first word not inside a match already
+        for i in compress(count(), map(self._firsts.__contains__, folded)):
+            if i < after:
                 continue
-            found = None
-            for n in range(min(self.max_words, len(words) - i), 0, -1):
-                for rules, entity_id, label in self._table.get(tuple(folded[i : i + n]), ()):
-                    if all(_fits(rule, w, m.group()) for (rule, w), m in zip(rules, words[i : i + n])):
-                        found = (n, entity_id, label)
-                        break
-                if found:
-                    break
+            found = self._longest(words, folded, i)
             if found is None:
-                i += 1
                 continue
             n, entity_id, label = found
-            first = i + 1 if n > 1 and words[i].group() in _ARTICLES else i  # "le Monde" -> "Monde"
-            s, e = words[first].start(), words[i + n - 1].end()
+            first = i + 1 if n > 1 and words[i] in _ARTICLES else i  # "le Monde" -> "Monde"
+            s, e = bounds[2 * first + 1], bounds[2 * (i + n)]
             out.append(GazetteerMatch(s, e, text[s:e], entity_id, label))
-            i += n
+            after = i + n
         return self._unglued(text, out)
+
+    def _longest(self, words: list[str], folded: list[str], i: int) -> tuple[int, str, str] | None:
+        """(word count, id, label) of the longest name starting at word ``i`` whose case
+        rules the words fit, or None."""
+        longest = 1
+        while i + longest < len(words) and longest < self.max_words and tuple(folded[i : i + longest + 1]) in self._prefixes:
+            longest += 1
+        for n in range(longest, 0, -1):
+            for rules, entity_id, label in self._table.get(tuple(folded[i : i + n]), ()):
+                if all(_fits(rule, w, word) for (rule, w), word in zip(rules, words[i : i + n])):
+                    return n, entity_id, label
+        return None
 
     def _unglued(self, text: str, matches: list[GazetteerMatch]) -> list[GazetteerMatch]:
         """``matches`` without those glued to a longer name (see the module docstring)."""

@@ -25,7 +25,7 @@ the label the model gave its longest mention ("Tigst Assefa", PER, over "Assefa"
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from claimline.entities.acronyms import acronym_groups
@@ -33,22 +33,33 @@ from claimline.entities.recognise import Candidate
 from claimline.entities.registry import EntityRegistry, Resolution, new_id
 
 
-def _by_given_name(
-    key: str, label: str, known: Iterable[tuple[str, str]], registry: EntityRegistry, seen: EntityRegistry
-) -> Resolution | None:
-    """The one person of the text whose full name starts with ``key`` ("son ami Vladimir")."""
-    if label != "PER" or " " in key:
-        return None
-    ids = set()
-    for entity_id, entity_label in known:
-        name = registry.name_of(entity_id) or seen.name_of(entity_id) or ""
-        words = registry.key(name).split()
-        if entity_label == "PER" and len(words) > 1 and words[0] == key:
-            ids.add((entity_id, name))
-    if len(ids) != 1:
-        return None
-    entity_id, name = ids.pop()
-    return Resolution(entity_id, name, "PER", "given_name")
+class _GivenNames:
+    """The persons resolved so far in a text, by the first word of their full name."""
+
+    def __init__(self, registry: EntityRegistry, seen: EntityRegistry) -> None:
+        self.registry, self.seen = registry, seen
+        self._done: set[str] = set()
+        self._by_first: dict[str, set[tuple[str, str]]] = {}
+
+    def note(self, entity_id: str, label: str) -> None:
+        """Record that a mention labelled ``label`` resolved to ``entity_id``."""
+        if label != "PER" or entity_id in self._done:
+            return
+        self._done.add(entity_id)
+        name = self.registry.name_of(entity_id) or self.seen.name_of(entity_id) or ""
+        words = self.registry.key(name).split()
+        if len(words) > 1:
+            self._by_first.setdefault(words[0], set()).add((entity_id, name))
+
+    def resolve(self, key: str, label: str) -> Resolution | None:
+        """The one person of the text whose full name starts with ``key`` ("son ami Vladimir")."""
+        if label != "PER" or " " in key:
+            return None
+        ids = self._by_first.get(key, ())
+        if len(ids) != 1:
+            return None
+        entity_id, name = next(iter(ids))
+        return Resolution(entity_id, name, "PER", "given_name")
 
 
 def _known(registry: EntityRegistry, surface: str, label: str, entity_id: str | None) -> Resolution | None:
@@ -81,15 +92,22 @@ def _labels(resolved: dict[int, tuple[str, str]], candidates: Sequence[Candidate
     """One label per entity: the registry's, else the one the context gives ("la famille
     Dupont"), else that of its longest mention, else the most frequent."""
     seen: dict[str, list[tuple[bool, int, str]]] = {}
+    out = {}
     for i, (entity_id, label) in resolved.items():
+        known = out.get(entity_id) or registry.label_of(entity_id)
+        if known is not None:
+            out[entity_id] = known
+            continue
         cand = candidates[i]
         seen.setdefault(entity_id, []).append((cand.cued, len(text[cand.start : cand.end].split()), label))
-    out = {}
     for entity_id, found in seen.items():
+        if all(lab == found[0][2] for _, _, lab in found):
+            out[entity_id] = found[0][2]  # one label: nothing to choose
+            continue
         cued = [label for is_cued, _, label in found if is_cued]
         counts = Counter(label for _, _, label in found)
         longest = max(words for _, words, _ in found)
-        out[entity_id] = registry.label_of(entity_id) or max(
+        out[entity_id] = max(
             counts,
             key=lambda label: (cued.count(label), any(w == longest and lab == label for _, w, lab in found), counts[label], label),
         )
@@ -107,6 +125,7 @@ def link_mentions(
     seen = registry.empty_like()
     _register_acronyms(text, candidates, registry, seen, demonyms)
     resolved: dict[int, tuple[str, str]] = {}  # candidate index -> (entity id, label)
+    given_names = _GivenNames(registry, seen)
     order = sorted(
         range(len(candidates)),
         key=lambda i: (-len(registry.key(text[candidates[i].start : candidates[i].end]).split()), candidates[i].start),
@@ -115,14 +134,16 @@ def link_mentions(
         cand = candidates[i]
         if cand.entity_id is not None:
             resolved[i] = (cand.entity_id, registry.label_of(cand.entity_id) or cand.label)
+            given_names.note(*resolved[i])
             continue
         surface = text[cand.start : cand.end]
         found = registry.resolve(surface, cand.label, also=(seen,))
         if found.method == "new":
-            found = _by_given_name(registry.key(surface), cand.label, resolved.values(), registry, seen) or found
+            found = given_names.resolve(registry.key(surface), cand.label) or found
         if found.method == "new":
             seen.add(surface, cand.label, entity_id=found.entity_id)
         resolved[i] = (found.entity_id, found.label)
+        given_names.note(*resolved[i])
 
     labels = _labels(resolved, candidates, text, registry)
     mentions: list[dict[str, Any]] = []

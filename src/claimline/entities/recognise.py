@@ -28,21 +28,22 @@ it is spaCy-free and linear in the number of tokens.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claimline.entities.gazetteer import GazetteerMatch
 from claimline.entities.normalise import fold
 from claimline.entities.resources import RecognitionRules
 
-
 _LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "l'", "l’"})
 _NAME_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 _OPENERS = frozenset("«\"“(:—–-.!?\n")
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """What the recogniser needs of a token."""
 
     start: int
@@ -75,19 +76,29 @@ class NameRules:
         self.determiners = frozenset(fold(w) for w in rules.determiners)
         self.titles = frozenset(fold(w) for w in rules.titles)
         self.max_title_words = max((len(t.split()) for t in self.titles), default=1)
+        self._title_heads = frozenset(t.split(" ", 1)[0] for t in self.titles)
         self.not_names = frozenset(fold(w) for w in rules.not_names)
         self.demonyms = rules.demonyms.inflected()
 
     def title_length(self, tokens: Sequence[Token]) -> int:
         """How many tokens at the start of ``tokens`` form a title (0 if none)."""
+        if not tokens or fold(tokens[0].text).split(" ", 1)[0] not in self._title_heads:
+            return 0  # no title starts with this word
         for n in range(min(self.max_title_words, len(tokens)), 0, -1):
             if fold(" ".join(t.text for t in tokens[:n])) in self.titles:
                 return n
         return 0
 
     def is_demonym_phrase(self, tokens: Sequence[Token]) -> bool:
-        words = [fold(t.text) for t in tokens if any(c.isalnum() for c in t.text)]
-        return bool(words) and all(w in self.demonyms or w in self.determiners for w in words)
+        words = 0
+        for t in tokens:
+            if _ALNUM.search(t.text) is None:
+                continue
+            word = fold(t.text)
+            if word not in self.demonyms and word not in self.determiners:
+                return False
+            words += 1
+        return words > 0
 
 
 def _split_lines(tokens: Sequence[Token], text: str) -> list[list[Token]]:
@@ -128,7 +139,7 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
         ):
             tokens = tokens[1:]
             continue
-        if not any(c.isalnum() for c in tokens[0].text):
+        if _ALNUM.search(tokens[0].text) is None:
             tokens = tokens[1:]
             continue
         break
@@ -136,16 +147,18 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
     while len(tokens) > 1 and (
         fold(tokens[-1].text) in rules.determiners
         or (fold(tokens[-1].text) in rules.demonyms and not institution)  # "Churchill ukrainien"
-        or not any(c.isalnum() for c in tokens[-1].text)
+        or _ALNUM.search(tokens[-1].text) is None
     ):
         tokens = tokens[:-1]
-    if tokens and not any(c.isalnum() for c in tokens[-1].text):
+    if tokens and _ALNUM.search(tokens[-1].text) is None:
         tokens = tokens[:-1]
     return tokens, titled
 
 
 def _shouted(surface: str) -> bool:
     """Capitals used for emphasis, not an acronym: "DEUX ANS", "OXYGENE"."""
+    if not surface.isupper():
+        return False  # a lower-case letter, or no cased letter at all
     letters = [c for c in surface if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return False
@@ -168,7 +181,7 @@ def clean_model_entity(
             continue  # "le Premier ministre sortant"
         capitalised = [t for t in piece if t.text[:1].isupper()] or piece[:1]
         core = text[piece[0].start : capitalised[-1].end]  # "Affaires étrangères français" -> "Affaires"
-        if sum(c.isalnum() for c in surface) < 2 or {fold(surface), fold(core)} & rules.not_names:
+        if sum(map(str.isalnum, surface)) < 2 or fold(surface) in rules.not_names or fold(core) in rules.not_names:
             continue
         if rules.is_demonym_phrase(piece) or _shouted(surface):
             continue

@@ -30,20 +30,17 @@ the same name gets the same id in every document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from rapidfuzz import fuzz, process, utils
-
+from claimline.entities.fuzzy import FuzzyIndex, false_friends
 from claimline.entities.normalise import name_key, slug
 from claimline.entities.places import place_names
 from claimline.entities.resources import EntityRecord, load_entities, load_rules
 
 Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
 STAGES: tuple[Method, ...] = ("alias", "surname", "fuzzy")
-_NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
 
 
 @dataclass(frozen=True)
@@ -92,10 +89,6 @@ def record_id(record: EntityRecord) -> str:
     return record.qid or new_id(record.name)
 
 
-def _numbers(key: str) -> list[str]:
-    return [t for t in key.split() if _NUMBERS.match(t)]
-
-
 def _given_names_compatible(given: Sequence[str], known: Sequence[str]) -> bool:
     """Whether the given names of a mention fit a listed full name, in order.
 
@@ -135,7 +128,8 @@ class EntityRegistry:
         self._by_key: dict[str, list[str]] = {}
         self._surnames: dict[str, set[str]] = {}
         self._full_names: dict[tuple[str, str], list[list[str]]] = {}  # (id, surname) -> given names
-        self._choices: dict[str, tuple[list[str], list[str]]] = {}  # label -> (keys, ids)
+        self._choices: dict[str, FuzzyIndex] = {}  # label -> keys (value: id) for the fuzzy stage
+        self._surname_index: FuzzyIndex | None = None  # the surnames, for a misspelt one
         self._cache: dict[tuple[str, str, str], Resolution | None] = {}
         self._keys: dict[str, str] = {}
         for record in records:
@@ -232,13 +226,29 @@ class EntityRegistry:
                 entry.quiet_keys.add(key)
             previous = self._by_key.get(key, [])
             self._by_key[key] = [entry.id] + [i for i in previous if self._entries[i].label != entry.label]
+            self._index_key(key, entry, previous)
             if entry.label == "PER":
-                tokens = key.split()
-                self._surnames.setdefault(tokens[-1], set()).add(entry.id)
-                if len(tokens) > 1:
-                    self._full_names.setdefault((entry.id, tokens[-1]), []).append(tokens[:-1])
-        self._choices.pop(entry.label, None)
+                *given, last = key.split()
+                if last not in self._surnames:
+                    self._surnames[last] = set()
+                    if self._surname_index is not None:
+                        self._surname_index.append(last)
+                self._surnames[last].add(entry.id)
+                if given:
+                    self._full_names.setdefault((entry.id, last), []).append(given)
         self._cache.clear()
+
+    def _index_key(self, key: str, entry: _Entry, previous: list[str]) -> None:
+        """Keep the fuzzy stage's choices (keys whose first id has the label) up to date:
+        a new key is appended; a key whose first id changes rebuilds them."""
+        if previous and previous[0] != entry.id:
+            self._choices.pop(entry.label, None)
+            self._choices.pop(self._entries[previous[0]].label, None)
+        elif not previous and entry.label in self._choices and self._fuzzy_length(key):
+            self._choices[entry.label].append(key, entry.id)
+
+    def _fuzzy_length(self, key: str) -> bool:
+        return len(key.replace(" ", "")) >= self.settings.min_fuzzy_chars
 
     def add_places(self, places: Iterable[tuple[str, Sequence[str]]]) -> None:
         """Add places (name, other names) as resolution-only LOC names: a place already
@@ -293,10 +303,11 @@ class EntityRegistry:
         *given, last = key.split()
         candidates = self._surnames.get(last)
         if not candidates and len(last) >= self.settings.min_fuzzy_chars and self._surnames:
-            best = process.extractOne(
-                last, list(self._surnames), scorer=fuzz.ratio, processor=utils.default_process,
-                score_cutoff=self.settings.fuzzy_threshold,
-            )
+            if self._surname_index is None:
+                self._surname_index = FuzzyIndex(self.settings.fuzzy_threshold)
+                for surname in self._surnames:
+                    self._surname_index.append(surname)
+            best = self._surname_index.best(last)
             if best and self._guarded(last, best[0]):
                 last, candidates = best[0], self._surnames[best[0]]
         if not candidates:
@@ -309,36 +320,23 @@ class EntityRegistry:
         return self._found(fitting[0], "surname") if len(fitting) == 1 else None
 
     def _fuzzy(self, key: str, label: str) -> Resolution | None:
-        if len(key.replace(" ", "")) < self.settings.min_fuzzy_chars:
+        if not self._fuzzy_length(key):
             return None
         if label not in self._choices:
-            pairs = [
-                (k, ids[0]) for k, ids in self._by_key.items()
-                if len(k.replace(" ", "")) >= self.settings.min_fuzzy_chars
-                for i in ids[:1] if self._entries[i].label == label
-            ]
-            self._choices[label] = ([k for k, _ in pairs], [i for _, i in pairs])
-        keys, ids = self._choices[label]
-        best = process.extractOne(
-            key, keys, scorer=fuzz.ratio, processor=utils.default_process,
-            score_cutoff=self.settings.fuzzy_threshold,
-        )
+            index = self._choices[label] = FuzzyIndex(self.settings.fuzzy_threshold)
+            for k, ids in self._by_key.items():
+                if self._fuzzy_length(k) and self._entries[ids[0]].label == label:
+                    index.append(k, ids[0])
+        index = self._choices[label]
+        best = index.best(key)
         if best is None or not self._guarded(key, best[0]):
             return None
         if label == "PER" and key.split()[-1] == best[0].split()[-1]:
             return None  # same surname, other given names: the surname stage has said no
-        return self._found(ids[best[2]], "fuzzy")
+        return self._found(index.values[best[2]], "fuzzy")
 
     def _guarded(self, key: str, candidate: str) -> bool:
-        """False for the known false friends: a longer name containing the other or sharing
-        a prefix, other numbers."""
-        if len(key.split()) != len(candidate.split()):
-            return False  # a name with one more word is another name ("Air France" is not France)
-        a, b = key.replace(" ", ""), candidate.replace(" ", "")
-        short, long = sorted((a, b), key=len)
-        if long.startswith(short) and len(long) - len(short) >= self.settings.prefix_guard_chars:
-            return False
-        return _numbers(key) == _numbers(candidate)
+        return not false_friends(key, candidate, self.settings.prefix_guard_chars)
 
     # -- across documents ---------------------------------------------------------------
 

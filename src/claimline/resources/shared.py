@@ -3,8 +3,8 @@
 - :func:`month_words`: ``months.json``, the month names and abbreviations (timexes read
   them as dates, quantities to refuse "19 septembre" as a quantity).
 
->>> month_words()["août"], month_words()["fév."]
-(8, 2)
+>>> month_words()["août"], month_words()["fév."], month_words()["aout"]
+(8, 2, 8)
 """
 
 from __future__ import annotations
@@ -23,23 +23,42 @@ class MonthWords(BaseModel):
 
     format: str
     source: str
-    months: dict[str, int] = Field(min_length=12)
+    months: dict[str, int] = Field(min_length=1)
     months_example: str
+    abbreviations: dict[str, int] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check_months(self) -> MonthWords:
-        bad = {word: n for word, n in self.months.items() if not 1 <= n <= 12 or word != word.lower()}
+        bad = {word: n for word, n in (self.months | self.abbreviations).items()
+               if not 1 <= n <= 12 or word != word.lower() or word.endswith(".")}
         if bad:
-            raise ValueError(f"months: expected lower-case words numbered 1 to 12, got {bad}")
+            raise ValueError(f"months: expected lower-case words (abbreviations without their dot) numbered 1 to 12, got {bad}")
         if set(self.months.values()) != set(range(1, 13)):
             raise ValueError("months: every month 1 to 12 needs at least one word")
         return self
 
 
+_BARE = str.maketrans("àâäéèêëîïôöûùüç", "aaaeeeeiioouuuc")
+
+
+def _with_bare_spellings(words: dict[str, int]) -> dict[str, int]:
+    for word, number in list(words.items()):
+        words.setdefault(word.translate(_BARE), number)
+    return words
+
+
 @lru_cache(maxsize=1)
 def month_words() -> dict[str, int]:
-    """Month word -> month number (1-12), from ``months.json``."""
-    return dict(load_json("months.json", MonthWords).months)
+    """Month word -> month number (1-12), from ``months.json``: the names and each abbreviation
+    with its dot ("déc."), each accented word also spelt without its accents ("decembre")."""
+    data = load_json("months.json", MonthWords)
+    return _with_bare_spellings(data.months | {f"{word}.": n for word, n in data.abbreviations.items()})
 
 
-__all__ = ["MonthWords", "month_words"]
+@lru_cache(maxsize=1)
+def month_abbreviations() -> dict[str, int]:
+    """The abbreviations of ``months.json`` without their dot ("déc", "dec", "sept", "Jan")."""
+    return _with_bare_spellings(dict(load_json("months.json", MonthWords).abbreviations))
+
+
+__all__ = ["MonthWords", "month_abbreviations", "month_words"]

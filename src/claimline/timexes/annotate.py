@@ -24,6 +24,7 @@ from claimline.layout.regions import kind_at as section_kind
 from claimline.timexes.anchoring import has_event_complement, resolve_on_event
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar, unit
+from claimline.timexes.prefilter import normalise
 from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
 
@@ -182,8 +183,9 @@ def annotate(
     def kind_at(offset: int) -> str:
         return section_kind(regions, offset)
 
+    norm = normalise(text)
     per_sentence = [
-        (s, e, find_candidates(text[s:e], grammar, offset=s)) for s, e in sentences if e > s
+        (s, e, find_candidates(text[s:e], grammar, offset=s, normalised=norm)) for s, e in sentences if e > s
     ]
     out = Annotation(published=dct, published_source="given" if dct else None)
     if dct is None and infer_dct:

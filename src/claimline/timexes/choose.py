@@ -45,6 +45,8 @@ def pick_year(month: int, day: int | None, ctx: Context, *, rel: int | None = No
         spans.append((y, first, last))
     if not spans:
         return ctx.dct.year if weekday is None else None
+    if rel == 0:  # "ce décembre": the month of the DCT's year
+        return ctx.dct.year
     if rel == -1 or (rel is None and ctx.tense == "past"):
         past = [y for y, first, last in spans if (last < ctx.dct if rel == -1 else first <= ctx.dct)]
         return max(past) if past else min(y for y, *_ in spans)

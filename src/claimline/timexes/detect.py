@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimline.timexes.lexicon import CompiledRule, Grammar, key, load_grammar
+from claimline.timexes.prefilter import normalise
 
 _NEXT_WORD = re.compile(r"^\s*([^\W\d_][\w'-]*)")
 
@@ -31,9 +32,10 @@ class Candidate:
     left: str = ""
 
     def get(self, name: str) -> str | None:
-        """The lexicon key of group ``name`` ("Août" -> "août"), or None if it did not match."""
+        """The lexicon key of group ``name`` ("Août" -> "août", "soiree" -> "soirée"), or None
+        if it did not match."""
         found = self.groups.get(name)
-        return key(found[0]) if found else None
+        return self.rule.canonical(key(found[0])) if found else None
 
 
 def _is_counted(grammar: Grammar, right: str) -> bool:
@@ -67,10 +69,22 @@ def _matches(grammar: Grammar, rule: CompiledRule, text: str, offset: int):
         yield Candidate(rule, start + offset, end + offset, text[start:end], groups, left)
 
 
-def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0) -> list[Candidate]:
-    """Non-overlapping candidates in ``text``, in text order (offsets shifted by ``offset``)."""
+def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0,
+                    normalised: str | None = None, prefilter: bool = True) -> list[Candidate]:
+    """Non-overlapping candidates in ``text``, in text order (offsets shifted by ``offset``).
+
+    Only the rules whose anchors occur in ``text`` are matched (see
+    :mod:`claimline.timexes.triggers`): ``normalised`` is, when given, the normalised
+    larger text in which ``text`` starts at ``offset`` (normalised once for all its
+    sentences); ``prefilter=False`` matches every rule, with the same result."""
     grammar = grammar or load_grammar()
-    found = [c for rule in grammar.rules for c in _matches(grammar, rule, text, offset)]
+    rules = grammar.rules
+    if prefilter and grammar.prefilter is not None:
+        start, norm = (offset, normalised) if normalised is not None else (0, normalise(text))
+        if norm is not None:
+            found = grammar.prefilter.scan(norm, start, start + len(text))
+            rules = tuple(rules[i] for i in grammar.prefilter.allowed(found))
+    found = [c for rule in rules for c in _matches(grammar, rule, text, offset)]
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
     kept: list[Candidate] = []
     for cand in found:

@@ -14,7 +14,8 @@ as ``%NAME%``. :func:`load_grammar` validates both files and compiles every rule
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -24,7 +25,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from claimline.errors import Errors, ResourceError
 from claimline.models import Granularity, TimexMod, TimexType
 from claimline.resources import load_json
-from claimline.resources.shared import month_words
+from claimline.resources.shared import month_abbreviations, month_words
+from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
+from claimline.timexes.prefilter import Prefilter
+from claimline.timexes.triggers import rule_anchors
 
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
@@ -57,6 +61,7 @@ class Lexicon(_Strict):
     source: str
     examples: dict[str, str]
     months: dict[str, int] = Field(default_factory=month_words)  # shared: months.json
+    month_abbreviations: dict[str, int] = Field(default_factory=month_abbreviations)  # months.json
     weekdays: dict[str, int]
     numbers: dict[str, int]
     ordinals: dict[str, int]
@@ -77,6 +82,7 @@ class Lexicon(_Strict):
     holidays: dict[str, str]
     function_words: list[str]
     person_nouns: list[str]
+    accent_distinctive: list[str] = Field(default_factory=list)
 
 
 class Rule(_Strict):
@@ -115,10 +121,15 @@ class CompiledRule:
     regex: re.Pattern[str]
     not_after: re.Pattern[str] | None
     not_before: re.Pattern[str] | None
+    canon: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return self.rule.name
+
+    def canonical(self, word_key: str) -> str:
+        """The lexicon's spelling of a matched word ("soiree" -> "soirée"), else the word itself."""
+        return self.canon.get(fold(word_key), word_key)
 
 
 @dataclass(frozen=True)
@@ -127,6 +138,7 @@ class Grammar:
 
     lexicon: Lexicon
     rules: tuple[CompiledRule, ...]
+    prefilter: Prefilter | None = None  # which rules can match a text (claimline.timexes.triggers)
 
     def rule(self, name: str) -> CompiledRule:
         return next(r for r in self.rules if r.name == name)
@@ -175,9 +187,9 @@ def _expand(rule_name: str, pattern: str, macros: dict[str, str], classes: dict[
     raise ResourceError(Errors.E012.format(rule=rule_name, detail="macros nest more than 10 levels"))
 
 
-def _compile(rule_name: str, pattern: str) -> re.Pattern[str]:
+def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset()) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, _FLAGS)
+        return re.compile(accent_insensitive(pattern, keep), _FLAGS)
     except re.error as err:
         raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
 
@@ -185,23 +197,25 @@ def _compile(rule_name: str, pattern: str) -> re.Pattern[str]:
 def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     """Expand and compile every rule of ``rule_file`` against ``lexicon``."""
     classes = _word_classes(lexicon)
+    keep = frozenset(lexicon.accent_distinctive)
+    canon = canonical_keys({name: getattr(lexicon, name) for name in classes})
     compiled = []
     for order, rule in enumerate(rule_file.rules):
-        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes))
+        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep)
         if "t" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
         if rule.kind == "dateparse" and "date" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="kind 'dateparse' needs a group named 'date' (the text dateparser reads)"))
         guards = [
-            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes)) if g else None
+            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep) if g else None
             for g in (rule.not_after, rule.not_before)
         ]
-        compiled.append(CompiledRule(rule, order, regex, *guards))
+        compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon))
     names = [r.name for r in rule_file.rules]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ResourceError(Errors.E012.format(rule=dupes[0], detail="two rules have this name"))
-    return Grammar(lexicon, tuple(compiled))
+    return Grammar(lexicon, tuple(compiled), Prefilter([rule_anchors(c.regex) for c in compiled]))
 
 
 @lru_cache(maxsize=8)

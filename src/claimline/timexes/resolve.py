@@ -57,8 +57,8 @@ def _year(c: Candidate, suffix: str = "") -> int | None:
 
 
 def _month(c: Candidate, lex: Lexicon, suffix: str = "") -> int | None:
-    if m := c.get("month" + suffix):
-        return lex.months[m]
+    if m := c.get("month" + suffix):  # "décembre", "déc.", or a bare abbreviation ("Sept")
+        return lex.months.get(m) or lex.month_abbreviations[m.rstrip(".")]
     if m := c.get("monthnum" + suffix):
         n = int(m)
         return n if 1 <= n <= 12 else None
@@ -427,9 +427,12 @@ def _date_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     consecutive = (c.get("coord") and first.granularity == "day" and first.earliest and second.earliest
                    and (second.earliest - first.earliest).days == 1)
     own_nouns = any(name in c.groups for name in ("month1", "year1", "monthnum1"))
-    if own_nouns or not consecutive and (c.get("coord") or not re.match(r"(?:du|entre|depuis)\b", c.text, re.I)):
+    link = c.text[c.groups["x1"][2] - c.start : c.groups["x2"][1] - c.start]
+    bounded = re.match(r"(?:du|entre|depuis)\b", c.text, re.I) or re.search(r"jusqu|-", link)
+    if own_nouns or not consecutive and (c.get("coord") or not bounded):
         # "entre juillet 2022 et septembre 2023", "les 6 et 13 avril": two timexes;
-        # "du 2 au 6 juin", "les 10 et 11 février" (two days in a row): one range
+        # "du 2 au 6 juin", "3 jusqu'au 12 mai", "19-20 mai", "les 10 et 11 février"
+        # (two days in a row): one range
         return replace(first, parts=parts, coordination=True)
     return Resolution("DATE", f"{first.value}/{second.value}", earliest=first.earliest, latest=second.latest,
                       granularity=first.granularity, anchor=first.anchor or second.anchor,

@@ -1,0 +1,149 @@
+"""The rule prefilter at run time: normalise a text once, scan it once for all anchors.
+
+:func:`claimline.timexes.triggers.rule_anchors` derives each rule's anchors from its
+pattern; :class:`Prefilter` holds them, finds with a single pattern which ones a
+sentence holds, and says which rules can match there. See
+:mod:`claimline.timexes.triggers` for why no match is ever lost.
+
+>>> p = Prefilter([[("juin", "mai" + END)], []])
+>>> p.allowed(p.scan(normalise("Le 3 MAI."))), p.allowed(p.scan(normalise("la maison")))
+((0, 1), (1,))
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _case_groups() -> list[set[str]]:
+    """The characters ``re`` treats as equal under IGNORECASE although ``str.lower``
+    does not make them equal ("s" and the long "ſ", "i" and the dotless "ı"...)."""
+    try:
+        from re._casefix import _EXTRA_CASES as extra  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.10
+        from sre_compile import _ignorecase_fixes as extra  # type: ignore[attr-defined,no-redef]
+    groups: list[set[str]] = []
+    for lo, others in extra.items():
+        members = {chr(lo), *map(chr, others)}
+        joined = [g for g in groups if g & members]
+        for g in joined:
+            groups.remove(g)
+            members |= g
+        groups.append(members)
+    return groups
+
+
+_BEFORE_LOWER = str.maketrans({"\u0130": "i"})  # "İ".lower() is two characters; re reads it as "i"
+# each group's word characters written as one of them (a non-word one, such as the
+# combining iota, stays itself: an end of word must be read the same before and after)
+_CASE_FIX = str.maketrans({ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()})
+_DIGITS = re.compile(r"\d")
+_SPACE = re.compile(r"\s")
+
+
+def normalise(text: str) -> str | None:
+    """``text`` the way anchors are compared, character for character (same length, same
+    offsets): case folded as ``re`` folds it, digits written ``0``, white space a space.
+    None in the unlikely case lower-casing changed the length (no prefilter then)."""
+    low = text.translate(_BEFORE_LOWER).lower().translate(_CASE_FIX)
+    if len(low) != len(text):
+        return None
+    return _SPACE.sub(" ", _DIGITS.sub("0", low))
+
+
+END = "\x00"  # in an anchor: the end of a word (the next character, if any, is not \w)
+WORD = re.compile(r"\w")
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching, at a position, the longest of ``words`` (normalised anchors)
+    there; a space matches a run of spaces, an end of word is a lookahead."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        alts = [(" +" if ch == " " else re.escape(ch)) + render(child)
+                for ch, child in sorted(node.items()) if ch not in ("", END)]
+        if END in node:
+            alts.append(r"(?!\w)")
+        if "" in node:
+            alts.append("")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return render(tree)
+
+
+def _implied(text: str) -> list[str]:
+    r"""The anchors that occur wherever ``text`` does: its prefixes, and those followed by
+    an end of word where the next character of ``text`` is not \w."""
+    out = []
+    for k in range(1, len(text) + 1):
+        out.append(text[:k])
+        if k < len(text) and not WORD.match(text[k]):
+            out.append(text[:k] + END)
+    return out
+
+
+class Prefilter:
+    """Which rules can match a text: those each of whose anchor sets has an anchor in it.
+
+    ``needs[i]`` are rule ``i``'s anchor sets (:func:`rule_anchors`). A text is scanned
+    once (:meth:`scan`) with one pattern of all anchors; each anchor set is a bit."""
+
+    def __init__(self, needs: list[list[tuple[str, ...]]]) -> None:
+        self.needs = needs
+        bits: dict[frozenset[str], int] = {}
+        by_anchor: dict[str, int] = {}
+        self.rule_masks: list[int] = []
+        for rule in needs:
+            mask = 0
+            for need in rule:
+                bit = bits.setdefault(frozenset(need), 1 << len(bits))
+                mask |= bit
+                for anchor in need:
+                    by_anchor[anchor] = by_anchor.get(anchor, 0) | bit
+            self.rule_masks.append(mask)
+        # the scan reports the longest anchor text at each position: it implies the
+        # anchors that are its prefixes, and, at an end of word, those ending there
+        texts = sorted({a.rstrip(END) for a in by_anchor})
+        self.masks = {t: self._mask(_implied(t), by_anchor) for t in texts}
+        self.end_masks = {t: by_anchor.get(t + END, 0) for t in texts}
+        self.pattern = re.compile(f"(?=({_trie(list(by_anchor))}))") if by_anchor else None
+        self._allowed: dict[int, tuple[int, ...]] = {}
+
+    @staticmethod
+    def _mask(anchors: list[str], by_anchor: dict[str, int]) -> int:
+        mask = 0
+        for anchor in anchors:
+            mask |= by_anchor.get(anchor, 0)
+        return mask
+
+    def scan(self, norm: str, start: int = 0, end: int | None = None) -> int:
+        """The anchor sets met in ``norm[start:end]`` (a :func:`normalise`-d text), as bits."""
+        if self.pattern is None:
+            return 0
+        end = len(norm) if end is None else end
+        found = 0
+        masks, end_masks, word = self.masks, self.end_masks, WORD.match
+        for match in self.pattern.finditer(norm, start, end):
+            seen = match.group(1)
+            if seen not in masks:
+                seen = re.sub(" +", " ", seen)
+            found |= masks[seen]
+            stop = match.end(1)
+            if stop == end or not word(norm, stop):
+                found |= end_masks[seen]
+        return found
+
+    def allowed(self, found: int) -> tuple[int, ...]:
+        """The indexes of the rules all of whose anchor sets are in ``found``."""
+        rules = self._allowed.get(found)
+        if rules is None:
+            rules = self._allowed[found] = tuple(i for i, m in enumerate(self.rule_masks) if m & found == m)
+        return rules
+
+

@@ -1,0 +1,47 @@
+"""FuzzyIndex: the same answer as rapidfuzz's extractOne over every choice, without scoring them all."""
+
+from __future__ import annotations
+
+import random
+
+from rapidfuzz import fuzz, process, utils
+
+from claimline.entities.fuzzy import FuzzyIndex, false_friends
+
+
+def _names(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    syllables = ["ber", "lan", "cour", "mon", "tel", "vau", "ri", "gny", "dal", "é", "fon", "a", "x"]
+    return [" ".join("".join(rng.choices(syllables, k=rng.randint(1, 4))) for _ in range(rng.randint(1, 2))) for _ in range(n)]
+
+
+def test_best_is_extract_one_over_every_choice():
+    choices = _names(1, 400) + ["bercour", "bercour", "courber"]  # duplicates and ties
+    for threshold in (0.0, 60.0, 88.0, 100.0):
+        index = FuzzyIndex(threshold)
+        for i, choice in enumerate(choices):
+            index.append(choice, i)
+        for query in _names(2, 200) + ["bercoux", "Bercour", "", "x"]:
+            expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                                          score_cutoff=threshold)
+            found = index.best(query)
+            assert (found is None) == (expected is None), (query, threshold)
+            if found is not None:
+                assert (found[0], found[1], found[2]) == (expected[0], expected[1], expected[2]), (query, threshold)
+                assert index.values[found[2]] == found[2]
+
+
+def test_an_index_grows_one_choice_at_a_time():
+    index = FuzzyIndex(88.0)
+    assert index.best("dubreuil") is None
+    index.append("dubreuille", "a")
+    assert index.best("dubreuil") == ("dubreuille", 88.88888888888889, 0)
+    index.append("dubreuil", "b")
+    assert index.best("dubreuil")[2] == 1 and len(index) == 2
+
+
+def test_false_friends():
+    assert false_friends("air france", "france", 3)
+    assert false_friends("pokrovskoie", "pokrovsk", 3)
+    assert false_friends("zapad 2021", "zapad 2025", 3)
+    assert not false_friends("zelenskyy", "zelensky", 3)

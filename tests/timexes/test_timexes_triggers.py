@@ -1,0 +1,166 @@
+"""The rule prefilter (claimline.timexes.triggers) never drops a match.
+
+Detection with and without the prefilter must give the same candidates (rule, extent,
+groups) on sentences written here, on Hypothesis-generated text mixing the lexicon's
+words with digits, case changes, odd white space and other characters, and on the seed
+articles; the normalisation the anchors are compared on must agree with ``re``'s
+case-insensitive matching on every code point.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimline.timexes import find_candidates
+from claimline.timexes.lexicon import Lexicon, load_grammar
+from claimline.timexes.prefilter import END as _END
+from claimline.timexes.prefilter import Prefilter, normalise
+from claimline.timexes.triggers import rule_anchors
+
+GRAMMAR = load_grammar()
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "raw"
+
+
+def _key(cands):
+    return [(c.rule.name, c.start, c.end, tuple(sorted(c.groups.items()))) for c in cands]
+
+
+def _same(text: str) -> None:
+    with_filter = find_candidates(text, GRAMMAR)
+    without = find_candidates(text, GRAMMAR, prefilter=False)
+    assert _key(with_filter) == _key(without), text
+    norm = normalise("«» " + text + " »")  # the way annotate scans: the whole text normalised once
+    inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
+    assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
+
+
+SENTENCES = [
+    "Le conseil se réunira mercredi à 11 h 30, puis le 16 à 18 h.",
+    "Du samedi 13 au dimanche 15 juillet, la fête a duré trois jours.",
+    "Il y a deux ans, l'usine employait 2 000 salariés ; dans 24 heures elle fermera.",
+    "Les 9 et 10 août 2024, puis début septembre, la mi-novembre et fin 2025.",
+    "Au deuxième trimestre 2025 puis au premier semestre, le PIB a reculé.",
+    "La veille, le lendemain, le jour même et le même jour, rien n'a changé.",
+    "Vers 16 heures, à quinze heures, à 8 h du soir et de 23 h 30 à 1 h 30.",
+    "L'avocat de 61 ans, les 65 ans et plus, les moins de 5 ans.",
+    "Il a couru en 2 h 01 min 09 s, puis 9,58 s et 4'24''.",
+    "D'ici 2029, le recensement de 1990 et les années 1980 seront comparés.",
+    "Cet hiver, ce matin-là, cette semaine-ci, l'an prochain, le mois dernier.",
+    "Chaque lundi, tous les mois, deux fois par semaine, les dimanches.",
+    "Le 12/03/2024, le 5/6 et en 03/2025, puis le 2025-09-18.",
+    "Un demi-siècle plus tard, une bonne heure, toute la journée.",
+    "Actuellement, autrefois, bientôt, dans le passé, désormais.",
+    "La nuit du 19 au 20 septembre et la nuit de samedi à dimanche.",
+    "LE 14 JUILLET 2025, À MIDI, IL Y A TROIS SEMAINES.",
+    "Le XXe siècle, le 21e siècle, Noël 2024 et le jour de l'an.",
+    "Jeudi matin, dimanche soir, lundi 14 heures, mardi dernier.",
+    "Le 1er mai, le premier week-end de septembre, le dernier jour d'octobre.",
+    "Ils sont restés\u00a0trois\u2009jours,\nle 3\u00a0mars\u00a02025 et le\t4 avril.",
+    "ſeptembre, İl y a deux ans, ＩＬ Y A, \u212aelvin, ①② et ٣ mars ٢٠٢٥.",
+    "Le quinquennat, un septennat, la guerre des Six Jours, le Vendredi saint.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_same_candidates_on_written_sentences(text):
+    _same(text)
+
+
+def _words() -> list[str]:
+    lex = GRAMMAR.lexicon
+    words = set()
+    for name in Lexicon.model_fields:
+        value = getattr(lex, name)
+        if isinstance(value, (dict, list)) and name != "examples":
+            words |= set(value)
+    words |= {"le", "la", "les", "du", "de", "d'", "l'", "au", "à", "en", "dans", "il y a", "depuis", "vers",
+              "h", "heures", "min", "s", "plus tard", "après", "avant", "entre", "et", "ou", "ce", "cet",
+              "cette", "prochain", "dernière", "même", "ans", "âgé de", "(", ")", ",", ".", "/", ":", "-", "'",
+              "’", "1er", "XXe", "siècle", "années", "mi-", "début", "fin", "chaque", "tous les", "par"}
+    return sorted(words)
+
+
+WORDS = _words()
+PIECES = st.one_of(
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS).map(str.upper),
+    st.sampled_from(WORDS).map(str.title),
+    st.integers(0, 3000).map(str),
+    st.sampled_from(["1er", "2025", "18 h", "7h30", "09:15", "12/03", "3,5", "٢٠٢٥", "①"]),
+    st.text(max_size=3),
+)
+SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", "\u00a0", "\u202f", "", ", ", "-", "'", ". "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(PIECES, SEPARATORS), max_size=14))
+def test_same_candidates_on_generated_text(parts):
+    _same("".join(piece + sep for piece, sep in parts))
+
+
+def test_same_candidates_on_the_seed_articles():
+    files = sorted(SEEDS.glob("*"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for chunk in re.split(r"(?<=[.!?\n])", text):
+            _same(chunk)
+        _same(text[:20000])
+
+
+def test_most_rules_have_anchors_and_they_are_derived_from_the_data():
+    named = {rule.name: needs for rule, needs in zip(GRAMMAR.rules, GRAMMAR.prefilter.needs)}
+    assert sum(1 for needs in named.values() if needs) >= 0.9 * len(named)
+    months = {normalise(m) for m in GRAMMAR.lexicon.months}
+    assert any(set(need) & {m + _END for m in months} or set(need) & months for need in named["month_year"])
+    assert any({"il y a", "il y a" + _END} & set(need) for need in named["ago"])
+
+
+def test_a_rule_or_lexicon_entry_added_later_is_covered():
+    # a new month spelling in the lexicon reaches the month rules' anchors with no extra step
+    lex = GRAMMAR.lexicon.model_copy(update={"months": {**GRAMMAR.lexicon.months, "brumaire": 11}})
+    from claimline.resources import load_json
+    from claimline.timexes.lexicon import RuleFile, compile_grammar
+
+    grammar = compile_grammar(lex, load_json("timex_rules.json", RuleFile))
+    text = "Le 18 brumaire 2025, il a pris le pouvoir."
+    assert [c.text for c in find_candidates(text, grammar)] == ["Le 18 brumaire 2025"]
+    assert _key(find_candidates(text, grammar)) == _key(find_candidates(text, grammar, prefilter=False))
+
+
+def test_anchors_read_from_a_pattern():
+    # a repeat of variable length splits the run: "il y a" + a digit, then a digit + "ans"
+    needs = rule_anchors(re.compile(r"(?<![\w-])il\s+y\s+a\s+\d+\s*ans(?![\w])", re.I))
+    assert [set(n) for n in needs] == [{"il y a 0"}, {"0 ans" + _END, "0ans" + _END}]
+    assert rule_anchors(re.compile(r"(?:\w+)?", re.I)) == []
+    prefilter = Prefilter([[("juin", "mai" + _END)], []])
+    assert prefilter.allowed(prefilter.scan(normalise("en Mai."))) == (0, 1)
+    assert prefilter.allowed(prefilter.scan(normalise("en maison"))) == (1,)
+
+
+@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
+def test_normalisation_agrees_with_re_on_every_code_point():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    norm = normalise(every)
+    assert norm is not None and len(norm) == len(every)
+    # word characters stay word characters (the end-of-word anchors rely on it)
+    word = re.compile(r"\w")
+    assert [m.start() for m in word.finditer(every)] == [m.start() for m in word.finditer(norm)]
+    # any character re matches, case-insensitively, to an anchor's character is normalised to it
+    chars = {ch for needs in GRAMMAR.prefilter.needs for need in needs for a in need for ch in a} - {_END}
+    for ch in sorted(chars):
+        if ch == "0":
+            matching = re.compile(r"\d")
+        elif ch == " ":
+            matching = re.compile(r"\s")
+        else:
+            matching = re.compile(re.escape(ch), re.IGNORECASE)
+        wrong = {every[m.start()] for m in matching.finditer(every) if norm[m.start()] != ch}
+        assert not wrong, (ch, sorted(wrong)[:5])
