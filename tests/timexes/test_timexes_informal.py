@@ -105,3 +105,73 @@ def test_demonstrative_and_month_is_the_month_of_the_publication_year():
 ])
 def test_day_ranges_with_informal_links(text, expected):
     assert values(text, "2025-03-12", "future") == [expected]
+
+
+# --- "aujourd'hui" as the day of a scheduled event -------------------------------------------
+
+def test_today_after_a_verb_of_movement_or_meeting_is_the_day():
+    assert values("La présidente se rend aujourd'hui à Brest.", "2025-03-12", "present") == [
+        ("aujourd'hui", "2025-03-12")]
+    assert values("Les deux équipes jouent aujourd'hui à guichets fermés.", "2025-03-12", "present") == [
+        ("aujourd'hui", "2025-03-12")]
+
+
+def test_today_in_a_statement_about_the_present_stays_present_ref():
+    assert values("Aujourd'hui, le quartier a bien changé.", "2025-03-12", "past") == [("Aujourd'hui", "PRESENT_REF")]
+    assert values("Rien ne presse aujourd'hui pour la mairie.", "2025-03-12", "present") == [
+        ("aujourd'hui", "PRESENT_REF")]
+
+
+# --- parts of the day spent somewhere --------------------------------------------------------
+
+def test_parts_of_the_day_after_passer_are_times_of_the_day_told():
+    text = "Le 4 mai, les randonneurs ont passé la nuit et la matinée au refuge."
+    assert values(text, "2025-03-12", "past") == [
+        ("Le 4 mai", "2024-05-04"), ("la nuit", "2024-05-04TNI"), ("la matinée", "2024-05-04TMO")]
+    assert values("Il a passé la journée à dormir.", "2025-03-12", "past") == []
+
+
+# --- parts of the day with early/late and a weekday on either side ----------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les livreurs passent tôt le matin.", ("tôt le matin", "2025-03-12TMO", "START")),
+    ("Le bar ferme tard le soir.", ("tard le soir", "2025-03-12TEV", "END")),
+    ("La manifestation partira mercredi en fin d'apres-midi.", ("mercredi en fin d'apres-midi", "2025-03-12TAF", "END")),
+    ("Le conseil se réunira la soirée de jeudi.", ("la soirée de jeudi", "2025-03-13TEV", None)),
+    ("Un incendie s'est déclaré dans la nuit samedi.", ("la nuit samedi", "2025-03-08TNI", None)),
+    ("On se voit vendredi prochain dans la matinee.", ("vendredi prochain dans la matinee", "2025-03-14TMO", None)),
+])
+def test_part_of_day_with_modifier_and_weekday(text, expected):
+    tense = "past" if "déclaré" in text else "future"
+    found = annotate(text, dct=dt.date(2025, 3, 12), tense=lambda s, e: tense).timexes
+    assert [(text[t["span"]["start"]:t["span"]["end"]], t["value"], t["mod"]) for t in found] == [expected]
+
+
+def test_a_weekday_and_a_named_day_of_action_are_not_one_time():
+    assert values("Les syndicats appellent jeudi la journée de mobilisation.", "2025-03-12", "future") == [
+        ("jeudi", "2025-03-13")]
+
+
+# --- clock times: am/pm, "du soir", hours in words ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le direct commence à 7pm heure de Paris.", ("7pm", "2025-03-12T19:00")),
+    ("Ouverture des portes vers 9 a.m. pour les abonnés.", ("vers 9 a.m.", "2025-03-12T09:00")),
+    ("Le rideau tombe à 10:45 pm précises.", ("10:45 pm", "2025-03-12T22:45")),
+    ("Le dernier bus passe à 8 h du soir.", ("8 h du soir", "2025-03-12T20:00")),
+    ("La séance reprendra à 3 heures de l'après-midi.", ("3 heures de l'après-midi", "2025-03-12T15:00")),
+    ("Le marché ouvre à 7 du matin.", ("7 du matin", "2025-03-12T07:00")),
+    ("Le train arrive à huit heures.", ("huit heures", "2025-03-12T08:00")),
+    ("Il est vingt-deux heures et la place est vide.", ("vingt-deux heures", "2025-03-12T22:00")),
+])
+def test_clock_times_with_half_day_words_and_in_words(text, expected):
+    assert values(text, "2025-03-12", "present") == [expected]
+
+
+def test_hours_in_words_followed_by_a_place_are_a_distance_in_time():
+    assert values("Le village est à trois heures de Lyon.", "2025-03-12", "present") == [("trois heures", "PT3H")]
+
+
+def test_a_clock_range_with_one_half_day_word_shares_it():
+    assert values("La fête ira de 5 à 9pm sur la plage.", "2025-03-12", "future") == [
+        ("5", "2025-03-12T17:00"), ("9pm", "2025-03-12T21:00")]

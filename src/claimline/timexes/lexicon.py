@@ -83,6 +83,7 @@ class Lexicon(_Strict):
     function_words: list[str]
     person_nouns: list[str]
     accent_distinctive: list[str] = Field(default_factory=list)
+    scheduled_verbs: list[str] = Field(default_factory=list)
 
 
 class Rule(_Strict):

@@ -8,6 +8,9 @@
   and hundredths -> ``PT2H2M42S``, ``PT1M51.21S``, ``PT9.58S``.
 - :func:`clock_suffix`: the ``Thh:mm`` of the hour and minute pieces, added by the
   calendar normaliser to a day ("lundi 14 heures" -> ``2024-01-29T14:00``).
+- :func:`clock_hour`: the hour of the ``hour`` piece (digits) or ``hourw`` piece (words:
+  "à huit heures"), on the 24-hour clock with the ``ampm`` piece ("7 pm", "8 h du soir",
+  "3 heures de l'après-midi" -> 19, 20, 15; "12 am" -> 0).
 
 >>> from claimline.timexes.detect import find_candidates
 >>> import datetime as dt
@@ -21,9 +24,11 @@
 
 from __future__ import annotations
 
+from claimline.timexes.accents import fold
 from claimline.timexes.choose import pick_year
 from claimline.timexes.detect import Candidate
 from claimline.timexes.lexicon import Lexicon, load_grammar  # noqa: F401  (the doctests)
+from claimline.timexes.numbers import parse_number
 from claimline.timexes.values import Context, Resolution
 
 _PERIODS = {"trimestre": ("Q", 3, 4), "semestre": ("H", 6, 2)}
@@ -68,14 +73,39 @@ def clock_duration(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | Non
     return Resolution("DURATION", value)
 
 
+def half_day(hour: int, word: str | None) -> int:
+    """``hour`` on the 24-hour clock after "pm", "du soir", "de l'après-midi" (+12 below noon)
+    or "am", "du matin" (12 -> 0)."""
+    if not word:
+        return hour
+    w = fold(word)
+    if w.startswith("p") or "soir" in w or "apres" in w:
+        return hour + 12 if hour < 12 else hour
+    return 0 if hour == 12 else hour
+
+
+def clock_hour(c: Candidate, lex: Lexicon, suffix: str = "") -> int | None:
+    """The hour of ``c`` on the 24-hour clock, or None (no hour piece, or more than 24)."""
+    if (text := c.get("hour" + suffix)) is not None:
+        hour = int(text)
+    elif words := c.get("hourw" + suffix):
+        n = parse_number(words, lex.numbers)
+        if n is None or n != int(n):
+            return None
+        hour = int(n)
+    else:
+        return None
+    return half_day(hour, c.get("ampm" + suffix)) if hour <= 24 else None
+
+
 def clock_suffix(c: Candidate) -> str:
     """``T14:00`` for a candidate with an ``hour`` (and ``minute``) or ``noon`` piece, else ""."""
     if noon := c.get("noon"):
         return "T12:00" if noon == "midi" else "T00:00"
-    hour = c.get("hour")
-    if hour is None or int(hour) > 24:
+    hour = clock_hour(c, load_grammar().lexicon)
+    if hour is None:
         return ""
-    return f"T{int(hour):02d}:{int(c.get('minute') or 0):02d}"
+    return f"T{hour:02d}:{int(c.get('minute') or 0):02d}"
 
 
-__all__ = ["clock_duration", "clock_suffix", "period_of_year"]
+__all__ = ["clock_duration", "clock_hour", "clock_suffix", "half_day", "period_of_year"]

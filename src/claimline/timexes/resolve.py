@@ -29,7 +29,7 @@ from claimline.timexes.detect import Candidate
 from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.lexicon import unit as _unit
 from claimline.timexes.numbers import parse_number
-from claimline.timexes.pieces import clock_duration, clock_suffix, period_of_year
+from claimline.timexes.pieces import clock_duration, clock_hour, clock_suffix, half_day, period_of_year
 from claimline.timexes.values import Context, Resolution, Tense  # noqa: F401  (re-exported)
 
 
@@ -197,9 +197,9 @@ _DETACHED = re.compile(r"(?:^|[.!?,;:«\n])\s*(?:et\s*,?\s*|mais\s*,?\s*)?$")
 def _relative_day(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     word = c.get("relday")
     pod, mod = c.get("pod"), _mod(c, lex)
-    if word == "aujourd'hui" and not pod and not c.get("weekday") and (
+    if word == "aujourd'hui" and not pod and not c.get("weekday") and not c.get("event") and (
         ctx.tense not in ("past", "future") or _DETACHED.search(c.left)
-    ):  # "Aujourd'hui, la ville a changé": the present, not the day
+    ):  # "Aujourd'hui, la ville a changé": the present; "elle se rend aujourd'hui à Lille": the day
         return Resolution("TIME", "PRESENT_REF")
     if ctx.dct is None:
         value = "XXXX-XX-XX" + (f"T{lex.parts_of_day[pod]}" if pod else "")
@@ -467,7 +467,12 @@ def _on_day(ctx: Context, suffix: str) -> tuple[str, dt.date | None, str | None]
 
 
 def _time(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
-    h, m = _clock(c.get("hour"), c.get("minute"), c.get("noon"))
+    if c.get("noon"):
+        h, m = _clock(None, None, c.get("noon"))
+    elif (hour := clock_hour(c, lex)) is not None:
+        h, m = hour, int(c.get("minute") or 0)
+    else:
+        return None
     if h > 24:
         return None
     value, day, source = _on_day(ctx, f"T{h:02d}:{m:02d}")
@@ -480,6 +485,7 @@ def _time_range(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution | None:
     (h1, m1), (h2, m2) = _clock(c.get("hour1"), c.get("minute1")), _clock(c.get("hour2"), c.get("minute2"))
     if max(h1, h2) > 24:
         return None
+    h1, h2 = half_day(h1, c.get("ampm1") or (c.get("ampm2") if h1 <= h2 else None)), half_day(h2, c.get("ampm2"))
     first, day, source = _on_day(ctx, f"T{h1:02d}:{m1:02d}")
     last_day = day + dt.timedelta(days=1) if day and (h2, m2) < (h1, m1) else day
     second = (last_day.isoformat() if last_day else "XXXX-XX-XX") + f"T{h2:02d}:{m2:02d}"
