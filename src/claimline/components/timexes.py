@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from claimline.doc import (
     add_warnings,
+    doc_index,
     published,
     register_extensions,
     set_layer,
@@ -44,7 +45,7 @@ class TimexesComponent:
         sentences = [(s.start, s.end) for s in doc_sentences(doc)] or None
         sections = [(s.kind, s.start, s.end) for s in doc_sections(doc)] or None
         result = annotate(
-            doc.text, dct=dct, sentences=sentences, sections=sections,
+            doc_index(doc).text, dct=dct, sentences=sentences, sections=sections,
             tense=tense_reader(doc) if doc.has_annotation("DEP") else None,
             infer_dct=self.infer_published, split_ranges=self.split_ranges, vague_type=self.vague_type,
             grammar=self._grammar,

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -66,9 +67,33 @@ def _parse(text: str, base: dt.date) -> tuple[dt.datetime, str] | None:
     return data.date_obj, data.period
 
 
+_FULL_NUMERIC = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})")
+
+
+def _full_numeric(text: str) -> ParsedDate | bool:
+    """"04/12/2024", "4.12.2024", "04-12-2024": a valid day, month and year, read directly
+    (what dateparser reads there, checked by the tests); False for any other text."""
+    m = _FULL_NUMERIC.fullmatch(text)
+    if m is None:
+        return False
+    day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False  # "01/13/2024", "31/02/2024": left to dateparser, which has its own ways
+    return ParsedDate(year, month, day, "day")
+
+
+@lru_cache(maxsize=1024)
 def parse_date(text: str, *, base: dt.date) -> ParsedDate | None:
     """The day or month written in ``text`` (French), or None when dateparser cannot read
-    it as one without inventing a field from the base date."""
+    it as one without inventing a field from the base date (a full numeric date is read
+    directly, as dateparser reads it)."""
+    direct = _full_numeric(text)
+    return direct if direct else _with_dateparser(text, base)
+
+
+def _with_dateparser(text: str, base: dt.date) -> ParsedDate | None:
     first, second = _parse(text, base), _parse(text, _other_base(base))
     if first is None or second is None:
         return None

@@ -149,6 +149,7 @@ _PLACEHOLDER = re.compile(r"%(\w+)%")
 _FLAGS = re.IGNORECASE
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """The lexicon key of a matched word: lower case, single spaces, straight apostrophes."""
     return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())

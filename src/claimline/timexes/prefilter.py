@@ -36,19 +36,25 @@ def _case_groups() -> list[set[str]]:
 _BEFORE_LOWER = str.maketrans({"\u0130": "i"})  # "İ".lower() is two characters; re reads it as "i"
 # each group's word characters written as one of them (a non-word one, such as the
 # combining iota, stays itself: an end of word must be read the same before and after)
-_CASE_FIX = str.maketrans({ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()})
+_CASE_FIX = {ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()}
+_NEEDS_FIX = re.compile("[" + re.escape("".join(sorted(_CASE_FIX))) + "]")
+_CASE_FIX_TABLE = str.maketrans(_CASE_FIX)
 _DIGITS = re.compile(r"\d")
-_SPACE = re.compile(r"\s")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space but the plain space
 
 
 def normalise(text: str) -> str | None:
     """``text`` the way anchors are compared, character for character (same length, same
     offsets): case folded as ``re`` folds it, digits written ``0``, white space a space.
     None in the unlikely case lower-casing changed the length (no prefilter then)."""
-    low = text.translate(_BEFORE_LOWER).lower().translate(_CASE_FIX)
+    if "\u0130" in text:
+        text = text.translate(_BEFORE_LOWER)
+    low = text.lower()
     if len(low) != len(text):
         return None
-    return _SPACE.sub(" ", _DIGITS.sub("0", low))
+    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
+        low = low.translate(_CASE_FIX_TABLE)
+    return _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low))
 
 
 END = "\x00"  # in an anchor: the end of a word (the next character, if any, is not \w)
@@ -111,8 +117,8 @@ class Prefilter:
         # anchors that are its prefixes, and, at an end of word, those ending there
         texts = sorted({a.rstrip(END) for a in by_anchor})
         self.masks = {t: self._mask(_implied(t), by_anchor) for t in texts}
-        self.end_masks = {t: by_anchor.get(t + END, 0) for t in texts}
-        self.pattern = re.compile(f"(?=({_trie(list(by_anchor))}))") if by_anchor else None
+        self.at_end = {t: self.masks[t] | by_anchor.get(t + END, 0) for t in texts}  # when no \w follows
+        self.pattern = re.compile(f"(?=({_trie(list(by_anchor))})(?:(\\w)|))") if by_anchor else None
         self._allowed: dict[int, tuple[int, ...]] = {}
 
     @staticmethod
@@ -126,17 +132,13 @@ class Prefilter:
         """The anchor sets met in ``norm[start:end]`` (a :func:`normalise`-d text), as bits."""
         if self.pattern is None:
             return 0
-        end = len(norm) if end is None else end
         found = 0
-        masks, end_masks, word = self.masks, self.end_masks, WORD.match
-        for match in self.pattern.finditer(norm, start, end):
-            seen = match.group(1)
+        masks, at_end = self.masks, self.at_end
+        # each distinct (anchor text, the word character right after it, if any) once
+        for seen, after in set(self.pattern.findall(norm, start, len(norm) if end is None else end)):
             if seen not in masks:
                 seen = re.sub(" +", " ", seen)
-            found |= masks[seen]
-            stop = match.end(1)
-            if stop == end or not word(norm, stop):
-                found |= end_masks[seen]
+            found |= masks[seen] if after else at_end[seen]
         return found
 
     def allowed(self, found: int) -> tuple[int, ...]:

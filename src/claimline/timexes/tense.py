@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable
 
-from claimline.doc import DocIndex
+from claimline.doc import doc_index
 
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
@@ -97,7 +97,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
     nearest date is meant).
     """
-    index = DocIndex(doc)
+    index = doc_index(doc)
     verbs_of: dict[int, tuple[list, list[int]]] = {}
     copulas: dict[int, object] = {}
     tenses: dict[int, str | None] = {}  # per verb: a verb governing many timexes is read once

@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimline.timexes.prefilter import END as _END
 from claimline.timexes.prefilter import WORD as _WORD
@@ -82,7 +83,8 @@ def _class_chars(items) -> set[str]:
 def _squeeze(text: str) -> str | None:
     r"""One space for a run of spaces; an end of word kept only last (before a character
     that is not \w it says nothing; before one that is, the anchor cannot occur: None)."""
-    text = re.sub(" +", " ", text)
+    if "  " in text:
+        text = re.sub(" +", " ", text)
     while _END in text[:-1]:
         i = text.index(_END)
         if _WORD.match(text[i + 1]):
@@ -98,6 +100,7 @@ def _cross(left, right):
     return tuple(sorted(joined)) if joined else None
 
 
+@lru_cache(maxsize=8192)
 def _weight(alts) -> float:
     """How selective a set of anchors is (higher: rarer in text)."""
     if not alts or not all(alts):
@@ -122,7 +125,10 @@ def _holds(text: str, anchor: str) -> bool:
     """Whether a text holding anchor ``text`` always holds ``anchor``."""
     if not anchor.endswith(_END):
         return anchor in text
-    base, i = anchor[:-1], text.find(anchor[:-1])
+    base = anchor[:-1]
+    if base not in text:
+        return False
+    i = text.find(base)
     while i >= 0:
         after = i + len(base)
         if after < len(text) and not _WORD.match(text, after):
@@ -135,11 +141,13 @@ def _reduce(alts) -> tuple[str, ...]:
     """The anchors without their edge spaces, without those containing another one (a
     text holding "le dimanche" holds "dimanche": keeping "dimanche" alone is the same
     condition, and weaker)."""
-    kept: list[str] = []
+    plain: list[str] = []  # kept anchors, those without an end of word apart (a quick test)
+    ends: list[str] = []
     for alt in sorted({_strip(a) for a in alts}, key=len):
-        if not any(_holds(alt, k) for k in kept):
-            kept.append(alt)
-    return tuple(kept)
+        if any(k in alt for k in plain) or any(k[:-1] in alt and _holds(alt, k) for k in ends):
+            continue
+        (ends if alt.endswith(_END) else plain).append(alt)
+    return tuple(sorted(plain + ends, key=len))
 
 
 @dataclass(frozen=True)
@@ -270,11 +278,12 @@ def rule_anchors(pattern: re.Pattern[str], most: int = 2) -> list[tuple[str, ...
     needs = info.needs if info.exact is None else (_reduce(info.exact),)
     ranked = sorted({n for n in needs if _weight(n) > 0}, key=_weight, reverse=True)
     chosen: list[tuple[str, ...]] = []
-    for need in ranked:
-        implied = any(all(any(_holds(a, b) for b in need) for a in other) for other in chosen)
-        if not implied and (not chosen or _weight(need) >= 1.0):
+    for need in ranked:  # the most selective, then others that are selective enough and not implied
+        if len(chosen) == most or (chosen and _weight(need) < 1.0):
+            break
+        if not any(all(any(_holds(a, b) for b in need) for a in other) for other in chosen):
             chosen.append(need)
-    return chosen[:most]
+    return chosen
 
 
 __all__ = ["rule_anchors"]
