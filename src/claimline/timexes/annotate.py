@@ -240,10 +240,12 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
     later: list[tuple[Candidate, Context]] = []
     on_event: list[tuple[Candidate, str | None]] = []
     for cand in cands:
-        t = tense(cand.start, cand.end) if tense else None
         if cand.rule.rule.kind in DAY_DEPENDENT:
             later.append((cand, _context(dct, tracker, cand, None, group, grammar)))
             continue
+        if cand.rule.rule.kind == "ignore":  # a trap ("Jean Burget, 87 ans"): never a timex
+            continue
+        t = tense(cand.start, cand.end) if tense else None
         if has_event_complement(text, cand):
             on_event.append((cand, t))
             continue
