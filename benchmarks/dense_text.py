@@ -8,7 +8,8 @@ pattern is meant to be classified as ``body`` by :func:`claimline.layout.section
 (``body_share`` measures it; the benchmark prints it and the tests check it).
 
 The patterns are those that were superlinear (issue 19, item 3): well-formed sentences
-with a date, figures, names and an event each; chronology lines; one date per line;
+with a date, figures, names and an event each; sentences dense in people's names, two
+new ones per sentence (the entity layer, issue 15); chronology lines; one date per line;
 centuries; ISO and numeric dates; ranges; areas; prices per unit; durations;
 number words.
 """
@@ -30,6 +31,9 @@ EVENTS = ("une frappe de drones a touché", "une manifestation a rassemblé des 
           "un incendie a ravagé un entrepôt à", "un sommet s'est tenu à", "une grève a paralysé")
 HITS = ("frappe", "attaque", "explosion", "bombardement", "incendie", "manifestation", "évacuation")
 ROMANS = ("XVe", "XVIe", "XVIIe", "XVIIIe", "XIXe", "XXe", "XXIe", "IIIe", "Xe", "XIIe")
+FIRST_NAMES = ("Anne", "Luc", "Claire", "Paul", "Sophie", "Marc", "Julie", "Hugo", "Léa", "Yves", "Inès")
+SYLLABLES = ("ber", "lan", "cour", "mon", "tel", "vau", "ri", "gné", "dal", "fon", "mar", "chet", "sol", "pin",
+             "drac", "leu")
 NUMBER_WORDS = ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
                 "douze", "vingt", "trente", "quarante", "cinquante", "cent", "mille")
 
@@ -50,6 +54,22 @@ def sentences(i: int) -> str:
         f"Selon {org}, {12 + (i * 37) % 900} personnes ont été blessées et {3 + i % 40} sont mortes. "
         f"« Nous reconstruirons d'ici {2026 + i % 9} », a déclaré {name} mardi. "
         f"Les travaux dureront {2 + i % 11} mois et coûteront {1 + i % 50} millions d'euros."
+    )
+
+
+def _surname(i: int) -> str:
+    """A made-up surname, different for every i below 16 ** 3 ("Berlancour")."""
+    j = (i * 1013) % 16**3  # a bijection that changes every syllable from one i to the next
+    return (SYLLABLES[j % 16] + SYLLABLES[(j // 16) % 16] + SYLLABLES[j // 256]).capitalize()
+
+
+def names(i: int) -> str:
+    """Two new people per sentence, named again by surname, with known people, places and organisations."""
+    first, second = _surname(2 * i), _surname(2 * i + 1)
+    return (
+        f"Selon {_pick(FIRST_NAMES, i)} {first}, adjointe au maire de {_pick(PLACES, i, 3)}, "
+        f"{_pick(FIRST_NAMES, i, 5)} {second} a rencontré {_pick(NAMES, i, 7)} et {_pick(ORGS, i, 3)} ; "
+        f"{first} l'a confirmé à {_pick(PLACES, i, 5)}."
     )
 
 
@@ -78,6 +98,7 @@ def _run(unit: Callable[[int], str]) -> Callable[[int], str]:
 
 PATTERNS: dict[str, Callable[[int], str]] = {
     "sentences": sentences,
+    "names": names,
     "chronology": chronology,
     "date per line": date_per_line,
     "centuries": centuries,
@@ -97,7 +118,7 @@ END = "Cette chronologie a été établie par la rédaction à partir des source
 def dense_article(pattern: str, size: int) -> str:
     """A title, a blank line, lines of ``pattern`` up to about ``size`` characters and a closing sentence."""
     line = PATTERNS[pattern]
-    sep = "\n\n" if pattern == "sentences" else "\n"
+    sep = "\n\n" if pattern in ("sentences", "names") else "\n"
     parts, total, i = [TITLE, "\n\n"], len(TITLE) + 2, 0
     while total < size:
         text = line(i) + sep

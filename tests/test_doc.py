@@ -69,3 +69,23 @@ def test_locate():
     items = [DocSection("title", 0, 5), DocSection("body", 5, 20), DocSection("aside", 20, 30)]
     assert [locate(items, o) for o in (-1, 0, 4, 5, 19, 20, 99)] == [-1, 0, 0, 1, 1, 2, 2]
     assert locate([], 3) == -1
+
+
+def test_the_offset_index_is_built_once_per_doc_and_freed_with_it():
+    """Components take turns over a batch of Docs (``nlp.pipe``): each Doc keeps its own
+    index, and the index does not keep its Doc alive."""
+    import gc
+    import weakref
+
+    import spacy
+
+    nlp = spacy.blank("fr")
+    first, second = nlp("Le 3 mars, à Lyon."), nlp("Une autre phrase, plus longue que la première.")
+    one = ctx.doc_index(first)
+    ctx.doc_index(second)
+    assert ctx.doc_index(first) is one
+    assert one.text == first.text and one.starts == [t.idx for t in first]
+    gone = weakref.ref(second)
+    del second
+    gc.collect()
+    assert gone() is None

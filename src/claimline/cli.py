@@ -198,13 +198,16 @@ def _write_timeline(out: str | bytes, output: str, fmt: str) -> str:
         else:
             sys.stdout.write(out)
         return "stdout"
+    from claimline.io.sinks import replace_file
+
     target = _timeline_target(output, fmt)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(out, bytes):
-            target.write_bytes(out)
-        else:
-            target.write_text(out, encoding="utf-8")
+        if target.exists() and not target.is_file():  # a device or a pipe: written in place
+            with target.open("wb") as f:
+                f.write(out.encode("utf-8") if isinstance(out, str) else out)
+        else:  # a temporary file renamed over the target: a failed write keeps the previous file
+            replace_file(target, out)
     except OSError as err:
         raise InputError(Errors.E009.format(path=target, detail=f"cannot write the timeline ({err.strerror or err})"))
     return str(target)

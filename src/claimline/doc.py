@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 from typing import Any
 
@@ -68,10 +69,9 @@ register_extensions()
 class DocIndex:
     """The text and token start offsets of one Doc."""
 
-    __slots__ = ("doc", "starts", "text")
+    __slots__ = ("starts", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
         self.text: str = doc.text
         self.starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
 
@@ -88,15 +88,18 @@ class DocIndex:
         return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
 
 
-_last: DocIndex | None = None
+_indexes: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def doc_index(doc: Doc) -> DocIndex:
-    """The :class:`DocIndex` of ``doc`` (cached for the last Doc asked about)."""
-    global _last
-    if _last is None or _last.doc is not doc:
-        _last = DocIndex(doc)
-    return _last
+    """The :class:`DocIndex` of ``doc``, built once per Doc and kept while the Doc lives.
+
+    Every component asks for it; ``nlp.pipe`` runs each component over a whole batch
+    before the next one, so a cache of the last Doc only was rebuilt by every component."""
+    found = _indexes.get(doc)
+    if found is None:
+        found = _indexes[doc] = DocIndex(doc)
+    return found
 
 
 # -- typed accessors --------------------------------------------------------------------

@@ -31,6 +31,16 @@ def test_best_is_extract_one_over_every_choice():
                 assert index.values[found[2]] == found[2]
 
 
+def test_a_small_index_scores_every_choice_the_same_way():
+    choices = _names(3, 40)
+    index = FuzzyIndex(70.0)
+    for choice in choices:
+        index.append(choice)
+    for query in _names(4, 100):
+        expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=70.0)
+        assert index.best(query) == (None if expected is None else (expected[0], expected[1], expected[2]))
+
+
 def test_an_index_grows_one_choice_at_a_time():
     index = FuzzyIndex(88.0)
     assert index.best("dubreuil") is None
@@ -45,3 +55,30 @@ def test_false_friends():
     assert false_friends("pokrovskoie", "pokrovsk", 3)
     assert false_friends("zapad 2021", "zapad 2025", 3)
     assert not false_friends("zelenskyy", "zelensky", 3)
+
+
+def test_the_names_seen_in_a_text_are_indexed_once(monkeypatch):
+    """The registry of the names seen in a text grows one name at a time: its fuzzy indexes
+    are built once and appended to, not rebuilt at every lookup (quadratic before)."""
+    from claimline.entities import registry as registry_module
+    from claimline.entities.registry import EntityRegistry
+
+    built = []
+
+    class Counting(FuzzyIndex):
+        __slots__ = ()
+
+        def __init__(self, threshold: float) -> None:
+            built.append(threshold)
+            super().__init__(threshold)
+
+    monkeypatch.setattr(registry_module, "FuzzyIndex", Counting)
+    seen = EntityRegistry()
+    rng = random.Random(5)
+    for _ in range(150):
+        name = " ".join("".join(rng.choices("bcdfglmnprstvaeiou", k=7)).capitalize() for _ in range(2))
+        seen.resolve(name, "PER")
+        seen.add(name, "PER")
+        seen.resolve(name.split()[-1] + "e", "ORG")
+    assert len(built) <= 3  # surnames, PER keys, ORG keys
+    assert len(seen._choices["PER"]) == 150

@@ -220,6 +220,64 @@ def test_timeline_output_into_a_missing_folder_and_onto_a_full_disk(tmp_path, ca
         assert "No space left on device" in one_error_line(capsys.readouterr().err)
 
 
+class _FailingPart:
+    """Opens ``.part`` files with a writer that writes half of what it is given, then
+    raises ``error`` (a disk that fills up, an interruption)."""
+
+    def __init__(self, monkeypatch, error: BaseException):
+        self.real, self.error, self.opened = Path.open, error, []
+        monkeypatch.setattr(Path, "open", self)
+
+    def __get__(self, path, owner=None):
+        return lambda *args, **kwargs: self(path, *args, **kwargs)
+
+    def __call__(self, path, *args, **kwargs):
+        f = self.real(path, *args, **kwargs)
+        if not path.name.endswith(".part"):
+            return f
+        self.opened.append(path)
+        error, write = self.error, f.write
+
+        def half_then_fail(data):
+            write(data[: len(data) // 2])
+            f.flush()
+            raise error
+
+        f.write = half_then_fail
+        return f
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_timeline_write_that_fails_midway_keeps_the_previous_file(tmp_path, capsys, seed_articles, monkeypatch, fmt):
+    article = next(iter(seed_articles.values()))
+    (tmp_path / "a.json").write_text(article.model_dump_json(), encoding="utf-8")
+    out = tmp_path / "out" / f"timeline.{fmt}"
+    assert main(["timeline", str(tmp_path / "a.json"), "--format", fmt, "-o", str(out)]) == 0
+    previous = out.read_bytes()
+    failing = _FailingPart(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
+    assert main(["timeline", str(tmp_path / "a.json"), "--format", fmt, "-o", str(out)]) == 2
+    assert "No space left on device" in one_error_line(capsys.readouterr().err)
+    assert failing.opened, "the timeline was not written through a temporary file"
+    assert out.read_bytes() == previous
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # no .part left
+
+
+def test_an_interrupted_file_write_keeps_the_previous_file_and_leaves_no_part(tmp_path, monkeypatch):
+    from claimline.io.sinks import replace_file, write_text_file
+
+    target = tmp_path / "a.json"
+    target.write_text("previous\n", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    write_text_file(link, "new\n")  # a symbolic link is kept, its target replaced
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+    _FailingPart(monkeypatch, KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        replace_file(target, "x" * 10_000)
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "link.json"]
+
+
 # -- item 10: silent skips ----------------------------------------------------------------
 
 

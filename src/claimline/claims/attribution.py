@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.tokens import Doc, Token
 
 from claimline.claims.modality import ModalityReader, modality_reader
-from claimline.claims.sources import SourceFinder, SourceFound
+from claimline.claims.sources import DocNames, SourceFinder, SourceFound
 from claimline.doc import doc_index, layer
 from claimline.doc import published as doc_published
 from claimline.doc import sentences as doc_sentences
@@ -163,7 +163,8 @@ class ClaimReader:
 
     # -- sources ---------------------------------------------------------------------
     def source(self, doc: Doc, anchor: Token, s_start: int, s_end: int, markers: list, figures: list[int],
-               quote: tuple[int, int] | None, incises: list, quote_speakers: dict) -> tuple[SourceFound | None, bool]:
+               quote: tuple[int, int] | None, incises: list, quote_speakers: dict,
+               names: DocNames | None = None) -> tuple[SourceFound | None, bool]:
         """(the figure's source before coreference, whether the source needs an antecedent)."""
         finder = self.sources
         span, kind = None, None
@@ -183,7 +184,8 @@ class ClaimReader:
         if quote is not None:
             if span is None:
                 if quote not in quote_speakers:  # once per quotation
-                    quote_speakers[quote] = finder.introducer(doc, quote[0], s_start) or finder.after_quote(doc, quote[1])
+                    quote_speakers[quote] = (finder.introducer(doc, quote[0], s_start, names)
+                                             or finder.after_quote(doc, quote[1], names))
                 span = quote_speakers[quote]
             kind = "quotation"
             if span is None:
@@ -247,6 +249,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     quantities = layer(doc, "quantities")
     mentions = sorted(layer(doc, "mentions"), key=lambda m: m["span"]["start"])
     mention_starts = [m["span"]["start"] for m in mentions]
+    names = DocNames(doc, mentions)  # sorted once: looked up per quotation and per anaphoric source
     timexes = [t for t in layer(doc, "timexes") if t.get("type") in ("DATE", "TIME")]
     timex_by_id = {t["id"]: t for t in timexes}
     quotes = reader.quotations(doc_index(doc).text)
@@ -270,11 +273,13 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
             head = reader.clause_head(anchor, s_start, s_end)
             k = bisect.bisect_right(quote_starts, anchor.idx) - 1
             quote = quotes[k] if k >= 0 and quotes[k][0] <= anchor.idx < quotes[k][1] else None
-            source, anaphoric = reader.source(doc, anchor, s_start, s_end, markers, figures, quote, incises, quote_speakers)
+            source, anaphoric = reader.source(doc, anchor, s_start, s_end, markers, figures, quote, incises,
+                                              quote_speakers, names)
             if anaphoric:
                 words = doc_index(doc).text[source.start : source.end].lower()
                 ante = reader.sources.antecedent(doc, source.start, sentences, si,
-                                                 person_first=" " not in words or words.startswith("ce"), mentions=mentions)
+                                                 person_first=" " not in words or words.startswith("ce"), mentions=mentions,
+                                                 names=names)
                 if ante is not None:
                     source = SourceFound(ante[0], ante[1], source.kind)
             timex_id, same_clause = _timex_for(doc, reader, sent_timexes.get(si, []), head, anchor)

@@ -38,6 +38,26 @@ _SUBJ = ("nsubj", "nsubj:pass")
 _NAME_LABELS = ("PER", "ORG")
 
 
+class DocNames:
+    """The names of one Doc, sorted once, for the lookups made per figure or quotation (a
+    scan of every entity each time made a text with many quotations quadratic).
+
+    ``ents``: spaCy's entities (start_char, end_char, label) in text order; ``speakers``:
+    the entity mentions, else spaCy's entities, as :meth:`SourceFinder.antecedent` reads them.
+    """
+
+    def __init__(self, doc, mentions: list[dict]) -> None:
+        self.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.ent_starts = [e[0] for e in self.ents]
+        self.speakers = sorted([(m["span"]["start"], m["span"]["end"], m.get("label")) for m in mentions]
+                               or self.ents)
+        self.speaker_starts = [n[0] for n in self.speakers]
+
+    def ents_starting(self, start: int, stop: int) -> list[tuple[int, int, str]]:
+        """spaCy's entities that start in ``[start, stop)``, in text order."""
+        return self.ents[bisect.bisect_left(self.ent_starts, start) : bisect.bisect_left(self.ent_starts, stop)]
+
+
 @dataclass(frozen=True)
 class SourceFound:
     """A source span (offsets into the doc's text) and its kind."""
@@ -264,7 +284,7 @@ class SourceFinder:
         return None
 
     # -- 3. quotations --------------------------------------------------------------
-    def introducer(self, doc, quote_start: int, s_start: int) -> tuple[int, int] | None:
+    def introducer(self, doc, quote_start: int, s_start: int, names: DocNames | None = None) -> tuple[int, int] | None:
         """The subject of the clause that introduces a quotation with a colon."""
         index = doc_index(doc)
         text = index.text
@@ -278,11 +298,12 @@ class SourceFinder:
             toks = [t for t in subj.subtree if s_start <= t.idx < quote_start and t.i <= subj.i + 12]
             if toks:
                 return min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks)
-        names = [(e.start_char, e.end_char) for e in doc.ents
-                 if e.label_ in _NAME_LABELS and s_start <= e.start_char and e.end_char <= quote_start]
-        return names[-1] if names else None  # "L'avocat, Me X, l'a rappelé : « … »"
+        names = names or DocNames(doc, [])
+        found = [(a, b) for a, b, label in names.ents_starting(s_start, quote_start)
+                 if label in _NAME_LABELS and b <= quote_start]
+        return found[-1] if found else None  # "L'avocat, Me X, l'a rappelé : « … »"
 
-    def after_quote(self, doc, quote_end: int) -> tuple[int, int] | None:
+    def after_quote(self, doc, quote_end: int, names: DocNames | None = None) -> tuple[int, int] | None:
         """A name in the incise right after a quotation, even when the sentence splitter
         cut the quotation from it ("« … ? », s'indigne X")."""
         text = doc_index(doc).text
@@ -293,8 +314,9 @@ class SourceFinder:
         stop = start + 60
         dot = text.find(".", start, stop)
         stop = dot if dot >= 0 else stop
-        names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS and start <= e.start_char < stop]
-        return names[0] if names else None
+        names = names or DocNames(doc, [])
+        found = [(a, b) for a, b, label in names.ents_starting(start, stop) if label in _NAME_LABELS]
+        return found[0] if found else None
 
     # -- coreference ----------------------------------------------------------------
     def needs_antecedent(self, doc, span: tuple[int, int]) -> bool:
@@ -312,11 +334,11 @@ class SourceFinder:
             t.lemma_.lower() in self._self_naming or t.lower_ in self._self_naming for t in nouns)
 
     def antecedent(self, doc, before: int, sentences: list, si: int, person_first: bool,
-                   mentions: list[dict]) -> tuple[int, int] | None:
-        """The last named speaker before ``before``: this sentence, then up to three back."""
-        names = sorted([(m["span"]["start"], m["span"]["end"], m.get("label")) for m in mentions] or [
-            (e.start_char, e.end_char, e.label_) for e in doc.ents])
-        starts = [n[0] for n in names]
+                   mentions: list[dict], names: DocNames | None = None) -> tuple[int, int] | None:
+        """The last named speaker before ``before``: this sentence, then up to three back
+        (``names``: the :class:`DocNames` of ``doc`` and ``mentions``, built once per Doc)."""
+        names_ = names or DocNames(doc, mentions)
+        names, starts = names_.speakers, names_.speaker_starts
         for j in range(si, max(-1, si - 4), -1):
             s_start, s_end = sentences[j][0], sentences[j][1]
             near = names[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, min(s_end, before))]
@@ -354,4 +376,4 @@ def lead_tok(doc, offset: int) -> int:
     return doc_index(doc).first_at_or_after(offset)
 
 
-__all__ = ["SourceFinder", "SourceFound"]
+__all__ = ["DocNames", "SourceFinder", "SourceFound"]

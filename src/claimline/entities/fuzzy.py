@@ -13,8 +13,9 @@ rebuilt for every lookup.
 >>> index = FuzzyIndex(88.0)
 >>> for i, name in enumerate(["zelensky", "zelenskyy", "poutine"]):
 ...     index.append(name, i)
->>> index.best("zelenskyi")
-('zelensky', 94.11764705882354, 0)
+>>> name, score, position = index.best("zelenskyi")
+>>> name, round(score, 1), position
+('zelensky', 94.1, 0)
 >>> index.best("macron") is None
 True
 """
@@ -27,16 +28,20 @@ from typing import Any
 from rapidfuzz import fuzz, process, utils
 
 
+_SMALL = 64  # up to this many choices, score them all
+
+
 class FuzzyIndex:
     """Choices (with a value each) in insertion order, bucketed by processed length."""
 
-    __slots__ = ("_buckets", "choices", "threshold", "values")
+    __slots__ = ("_buckets", "_processed", "choices", "threshold", "values")
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self.choices: list[str] = []
         self.values: list[Any] = []
         self._buckets: dict[int, tuple[list[str], list[int]]] = {}  # length -> (processed, positions)
+        self._processed: list[str] = []  # every choice, processed, in order
 
     def __len__(self) -> int:
         return len(self.choices)
@@ -47,6 +52,7 @@ class FuzzyIndex:
         strings, positions = self._buckets.setdefault(len(processed), ([], []))
         strings.append(processed)
         positions.append(len(self.choices))
+        self._processed.append(processed)
         self.choices.append(choice)
         self.values.append(value)
 
@@ -55,6 +61,9 @@ class FuzzyIndex:
         threshold, or None (as ``process.extractOne`` with that ``score_cutoff``)."""
         wanted = utils.default_process(query)
         n, cutoff = len(wanted), self.threshold
+        if len(self._processed) <= _SMALL:  # one call costs less than choosing buckets
+            found = process.extractOne(wanted, self._processed, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
+            return None if found is None else (self.choices[found[2]], found[1], found[2])
         best: tuple[str, float, int] | None = None
         for length, (strings, positions) in self._buckets.items():
             if 200 * min(n, length) < cutoff * (n + length) - 1e-6:

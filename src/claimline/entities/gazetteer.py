@@ -78,6 +78,7 @@ class Gazetteer:
             self.max_words = max(self.max_words, len(words))
         self._firsts = frozenset(key[0] for key in self._table)
         self._prefixes = frozenset(key[:n] for key in self._table for n in range(1, len(key) + 1))
+        self._singles = frozenset(key[0] for key in self._table if len(key) == 1)  # names of one word
         self.free_words: frozenset[str] = frozenset(_ARTICLES)
 
     def with_free_words(self, words: Iterable[str]) -> Gazetteer:
@@ -105,6 +106,8 @@ class Gazetteer:
         for i in compress(count(), map(self._firsts.__contains__, folded)):
             if i < after:
                 continue
+            if folded[i] not in self._singles and tuple(folded[i : i + 2]) not in self._prefixes:
+                continue  # the first word of longer names only, and not followed by their second
             found = self._longest(words, folded, i)
             if found is None:
                 continue

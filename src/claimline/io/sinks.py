@@ -76,12 +76,32 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(Errors.E009.format(path=folder, detail="cannot write in this folder (Permission denied)"))
 
 
+def replace_file(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (str as UTF-8) to the regular file ``path`` through a temporary file
+    in the same folder renamed over it (``os.replace``): the previous file stays whole
+    until the new one is complete, and no ``.part`` is left behind when the write fails
+    or is interrupted. A symbolic link is kept (its target is replaced). Raises the
+    ``OSError``; the folder must exist.
+    """
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:  # an interruption too: never leave a .part behind
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def write_text_file(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` (UTF-8) completely or raise a one-line :class:`OutputError`.
 
-    A regular file is written to a temporary name then renamed (never half-written, no
-    ``.part`` left on failure); a device such as /dev/stdout is written in place;
-    missing parent folders are created.
+    A regular file is written to a temporary name then renamed (:func:`replace_file`:
+    never half-written, no ``.part`` left on failure); a device such as /dev/stdout is
+    written in place; missing parent folders are created.
     """
     path = Path(path)
     if path.is_dir():
@@ -94,15 +114,10 @@ def write_text_file(path: str | Path, text: str) -> None:
             raise os_error(path, err) from None
         return
     _make_folder(path.parent)
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException as err:  # an interruption too: never leave a .part behind
-        tmp.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise os_error(path, err) from None
-        raise
+        replace_file(path, text)
+    except OSError as err:
+        raise os_error(path, err) from None
 
 
 class FilesSink:
@@ -239,5 +254,5 @@ def open_sink(fmt: str, output: str | Path | None, *, resume: bool = False, inpu
 
 __all__ = [
     "FilesSink", "JsonlSink", "OutputError", "Sink", "article_line", "check_output", "complete_lines",
-    "open_sink", "os_error", "write_text_file",
+    "open_sink", "os_error", "replace_file", "write_text_file",
 ]

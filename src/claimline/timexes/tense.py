@@ -7,6 +7,7 @@ s'ouvrir aujourd'hui" -> future (devoir + infinitive), "reprennent le 23 mars" -
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from claimline.doc import doc_index
@@ -74,25 +75,45 @@ def _span_root(doc, first: int, last: int):
     return doc[first]
 
 
+def _nearest(verbs: list, indices: list[int], i: int):
+    """The verb nearest to token ``i`` (``indices``: the verbs' token indices, ascending),
+    the earlier one on a tie; by bisection: a sentence of the model can hold thousands of
+    tokens (one date per line parses as one sentence)."""
+    k = bisect.bisect_left(indices, i)
+    if k == len(verbs) or (k > 0 and i - indices[k - 1] <= indices[k] - i):
+        return verbs[k - 1]
+    return verbs[k]
+
+
 def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callable[[int, int], str | None]:
     """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``.
 
     Each call costs the length of its span plus a short walk up the tree: the tokens are
-    found by bisection over the Doc's token offsets and the verbs of a sentence are
-    listed once per sentence (a text with many timexes stays linear). A span governed
+    found by bisection over the Doc's token offsets, the model's sentences are listed once
+    and the verbs of a sentence once per sentence (the nearest one found by bisection),
+    and each verb's tense is read once (its children are listed: a verb with hundreds of
+    dated dependents, as in a long list the parser hangs on one verb, would otherwise make
+    a text with many timexes quadratic). A span governed
     by a noun through "de" ("le scrutin de mardi") has no tense of its own (None: the
     nearest date is meant).
     """
     index = doc_index(doc)
-    verbs_of: dict[int, list] = {}
+    verbs_of: dict[int, tuple[list, list[int]]] = {}
     copulas: dict[int, object] = {}
-    tenses: dict[int, str | None] = {}  # per verb: the timexes of a clause share it
+    tenses: dict[int, str | None] = {}  # per verb: a verb governing many timexes is read once
+    sent_starts: list[int] = []  # the model's sentence starts, listed on first use
 
-    def sentence_verbs(token) -> list:
-        sent = token.sent
-        if sent.start not in verbs_of:
-            verbs_of[sent.start] = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS]
-        return verbs_of[sent.start]
+    def sentence_verbs(token) -> tuple[list, list[int]]:
+        """The verbs of ``token``'s sentence (the model's) and their indices, in order."""
+        if not sent_starts:
+            sent_starts.extend(s.start for s in doc.sents)
+        k = bisect.bisect_right(sent_starts, token.i) - 1
+        start = sent_starts[k]
+        if start not in verbs_of:
+            end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc)
+            verbs = [t for t in doc[start:end] if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUX_DEPS]
+            verbs_of[start] = (verbs, [t.i for t in verbs])
+        return verbs_of[start]
 
     def tense(start: int, end: int) -> str | None:
         first, last = index.first_at_or_after(start), index.token_index_at(max(start, end - 1))
@@ -104,10 +125,10 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             return None  # "l'élection de mardi": a noun's complement, no tense of its own
         verb = _governing_verb(root, copulas=copulas)
         if verb is None:  # a verbless clause: the nearest verb of the sentence
-            verbs = sentence_verbs(root)
+            verbs, indices = sentence_verbs(root)
             if not verbs:
                 return None
-            verb = min(verbs, key=lambda t: abs(t.i - root.i))
+            verb = _nearest(verbs, indices, root.i)
         if verb.i not in tenses:
             tenses[verb.i] = _verb_tense(verb)
         return tenses[verb.i]

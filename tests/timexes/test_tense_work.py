@@ -1,0 +1,92 @@
+"""The tense reader's work stays linear when one verb governs many timexes (issue 19, item 3).
+
+A parse that hangs a long list of dates on one verb ("Il a parlé lundi, mardi, ...") made
+the reader list that verb's children once per timex (quadratic in the length of the list).
+The Doc is built by hand, so the parse is exactly the pathological one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from claimline.timexes import tense as tense_module
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def _hub_doc(n: int) -> tuple[Doc, list[tuple[int, int]]]:
+    """'Il a parlé lundi , mardi , ... .' with every day and comma attached to 'parlé'."""
+    words, heads, deps, pos, morphs = ["Il", "a", "parlé"], [2, 2, 2], ["nsubj", "aux:tense", "ROOT"], \
+        ["PRON", "AUX", "VERB"], ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part"]
+    for k in range(n):
+        words += [DAYS[k % len(DAYS)], ","]
+        heads += [2, 2]
+        deps += ["obl:mod", "punct"]
+        pos += ["NOUN", "PUNCT"]
+        morphs += ["", ""]
+    words[-1] = "."
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    spans = [(t.idx, t.idx + len(t)) for t in doc if t.text in DAYS]
+    return doc, spans
+
+
+@pytest.mark.parametrize("n", [10, 400])
+def test_a_verb_governing_many_timexes_is_read_once(monkeypatch, n):
+    calls = []
+    real = tense_module._verb_tense
+
+    def counting(verb):
+        calls.append(verb.i)
+        return real(verb)
+
+    monkeypatch.setattr(tense_module, "_verb_tense", counting)
+    doc, spans = _hub_doc(n)
+    reader = tense_module.tense_reader(doc)
+    assert [reader(s, e) for s, e in spans] == ["past"] * n
+    assert calls == [2]  # 'parlé' read once, whatever the number of dates hung on it
+
+
+def _verbless_doc(n: int) -> Doc:
+    """'Bilan parlait : lundi , mardi , ... viendra .': the days hang on the noun 'Bilan'
+    (no governing verb), the sentence's verbs are 'parlait' (past) and 'viendra' (future)."""
+    words, pos, deps = ["Bilan", "parlait", ":"], ["NOUN", "VERB", "PUNCT"], ["ROOT", "acl", "punct"]
+    morphs = ["", "Mood=Ind|Tense=Imp|VerbForm=Fin", ""]
+    for k in range(n):
+        words += [DAYS[k % len(DAYS)], ","]
+        pos += ["NOUN", "PUNCT"]
+        deps += ["obl", "punct"]
+        morphs += ["", ""]
+    words += ["viendra", "."]
+    pos += ["VERB", "PUNCT"]
+    deps += ["parataxis", "punct"]
+    morphs += ["Mood=Ind|Tense=Fut|VerbForm=Fin", ""]
+    return Doc(Vocab(), words=words, heads=[0] * len(words), deps=deps, pos=pos, morphs=morphs)
+
+
+def test_a_verbless_timex_takes_the_nearest_verb_of_a_long_sentence(monkeypatch):
+    calls = []
+    real = tense_module._verb_tense
+    monkeypatch.setattr(tense_module, "_verb_tense", lambda verb: calls.append(verb.i) or real(verb))
+    doc = _verbless_doc(300)
+    assert len(list(doc.sents)) == 1
+    reader = tense_module.tense_reader(doc)
+    past, future = 1, len(doc) - 2  # 'parlait', 'viendra'
+    for t in doc:
+        if t.text in DAYS:  # the nearest verb, the earlier one on a tie
+            expected = "past" if t.i - past <= future - t.i else "future"
+            assert reader(t.idx, t.idx + len(t)) == expected, t.i
+    assert sorted(set(calls)) == [past, future] and len(calls) == 2
+
+
+def test_nearest_is_the_scan_it_replaces():
+    import random
+
+    rng = random.Random(19)
+    for _ in range(500):
+        indices = sorted(rng.sample(range(60), rng.randint(1, 12)))
+        verbs = [f"v{i}" for i in indices]
+        i = rng.randrange(60)
+        scanned = min(zip(verbs, indices), key=lambda v: abs(v[1] - i))[0]
+        assert tense_module._nearest(verbs, indices, i) == scanned
