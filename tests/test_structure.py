@@ -25,7 +25,6 @@ FUNCTION_OFFENDERS = {
     "claimline/claims/attribution.py:build_claims",
     "claimline/cli.py:cmd_extract",
     "claimline/layout/sections.py:_split",
-    "claimline/timexes/annotate.py:annotate",
 }
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, POS
+from spacy.attrs import ENT_IOB
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -109,27 +109,33 @@ class EntitiesComponent:
 def _model_entities(
     doc: Doc, text: str, regions: list[DocSection], sentence_starts: frozenset[int]
 ) -> list[tuple[list[Token], str]]:
-    """(tokens, label) of the model's entities that start in a kept section, read from
-    the token arrays (``doc.ents`` and ``doc[i]`` build a Python object per token)."""
+    """(tokens, label) of the model's entities that start in a kept section: the IOB
+    array of every token (``doc.ents`` builds a Python object per entity), then the
+    attributes of the tokens inside an entity only (a few in a hundred)."""
     if not len(doc):
         return []
-    array = doc.to_array([ENT_IOB, ENT_TYPE, IDX, LENGTH, POS])
-    strings = doc.vocab.strings
+    iob = doc.to_array([ENT_IOB]).reshape(-1)
+    inside = numpy.flatnonzero((iob == 1) | (iob == 3)).tolist()
+    rows = {}  # token index -> (iob, label, start, length, pos) of the tokens inside an entity
+    for i in inside:
+        tok = doc[i]
+        rows[i] = (tok.ent_iob, tok.ent_type_, tok.idx, len(tok), tok.pos_)
     out: list[tuple[list[Token], str]] = []
 
     def close(begin: int, end: int) -> None:
-        start_char = int(array[begin, 2])
+        start_char = rows[begin][2]
         i = locate(regions, start_char)
         if i < 0 or start_char >= regions[i].end:
             return  # not in a kept section
         tokens = []
-        for _, _, idx, length, pos in array[begin:end].tolist():
-            tokens.append(Token(idx, idx + length, text[idx : idx + length], strings[pos], idx in sentence_starts))
-        out.append((tokens, strings[int(array[begin, 1])]))
+        for k in range(begin, end):
+            _, _, idx, length, pos = rows[k]
+            tokens.append(Token(idx, idx + length, text[idx : idx + length], pos, idx in sentence_starts))
+        out.append((tokens, rows[begin][1]))
 
     begin = end = -1
-    for i in numpy.flatnonzero((array[:, 0] == 1) | (array[:, 0] == 3)).tolist():
-        if begin >= 0 and (i != end or array[i, 0] == 3):  # a gap or a new entity: close the open one
+    for i in inside:
+        if begin >= 0 and (i != end or rows[i][0] == 3):  # a gap or a new entity: close the open one
             close(begin, end)
             begin = -1
         if begin < 0:

@@ -121,20 +121,31 @@ def acronym_groups(
         paired.update(pairs[-1])
     by_initials: dict[str, set[str]] = {}
     first_of: dict[str, int] = {}
+    facts = [_facts(text[cand.start : cand.end]) for cand in candidates]
     for i, cand in enumerate(candidates):
-        surface = text[cand.start : cand.end]
-        if cand.label != "PER" and len(surface.split()) >= 2:
-            key = initials(surface)
-            by_initials.setdefault(key, set()).add(fold(surface))
+        key, folded, _ = facts[i]
+        if cand.label != "PER" and key is not None:
+            by_initials.setdefault(key, set()).add(folded)
             first_of.setdefault(key, i)
     for i, cand in enumerate(candidates):
-        surface = text[cand.start : cand.end]
-        if i in paired or not is_short_form(surface) or cand.label == "PER":
+        letters = facts[i][2]
+        if i in paired or letters is None or cand.label == "PER":
             continue
-        letters = fold(surface).replace("-", "")
         if len(letters) >= 2 and len(by_initials.get(letters, ())) == 1:
             pairs.append((i, first_of[letters]))
     return pairs
+
+
+@lru_cache(maxsize=16384)
+def _facts(surface: str) -> tuple[str | None, str, str | None]:
+    """What :func:`acronym_groups` needs of a surface (the same names come back in every
+    text): its initials when it has two words or more, its folded form, and its folded
+    letters without hyphens when it is a short form."""
+    return (
+        initials(surface) if len(surface.split()) >= 2 else None,
+        fold(surface),
+        fold(surface).replace("-", "") if is_short_form(surface) else None,
+    )
 
 
 def _completed(text: str, cand: Candidate, short: str, demonyms: Collection[str], limit: int) -> Candidate | None:

@@ -43,6 +43,13 @@ _TITLE_ADJECTIVES = frozenset({"adjoint", "adjointe", "federal", "federale", "re
 _SCORE = re.compile(r"\s+\(?\d{1,2}\s*[-–]\s*\d{1,2}\)?(?=\s|$)")
 
 
+def _word_starts(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found in a string when one of ``words`` starts there after no letter,
+    digit, underscore or hyphen (as the heads do in the head patterns)."""
+    words = sorted(words)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + ")") if words else re.compile(r"(?!)")
+
+
 def _alternation(words: Iterable[str]) -> str:
     forms = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(re.escape(w).replace("'", "['’]").replace(r"\ ", r"\s+") for w in forms)
@@ -76,7 +83,7 @@ class ContextRules:
             else None
         )
         self._portfolio_firsts = _substrings({t.split()[0].lower() for t in rules.portfolio_titles if t.split()})
-        self._head_firsts = _substrings({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
+        self._head_firsts = _word_starts({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
         self._title_words = frozenset(fold(w) for t in rules.portfolio_titles for w in t.split()) | _TITLE_ADJECTIVES
         self._heads = []
         for label, heads in sorted(rules.name_heads.items()):

@@ -51,9 +51,14 @@ def name_key(text: str, *, prefixes: Collection[str] = ()) -> str:
     return " ".join(t.replace("'", " ").strip() for t in tokens)
 
 
+_NON_SLUG = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """A URL-safe slug of ``text``: its folded words joined by hyphens."""
-    return "-".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+    """A URL-safe slug of ``text``: its folded words joined by hyphens (cached: the
+    same names come back in every text)."""
+    return "-".join(_NON_SLUG.sub(" ", fold(text)).split())
 
 
 __all__ = ["fold", "key_tokens", "name_key", "slug"]

@@ -189,13 +189,7 @@ def annotate(
     ]
     out = Annotation(published=dct, published_source="given" if dct else None)
     if dct is None and infer_dct:
-        found = infer_published([(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
-        if found:
-            out.published, out.published_source = found[0], "inferred"
-            out.warnings.append(
-                f"timexes: no publication date given; inferred {found[0].isoformat()} from "
-                f"{found[1].text!r} (the latest date of the article not told in the future)"
-            )
+        _infer(out, [(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
     dct = out.published
 
     resolved: list[tuple[int, int, Resolution]] = []
@@ -207,7 +201,30 @@ def annotate(
         resolved += _resolve_sentence(text, (s_start, s_end), cands, tracker, group, dct, tense, grammar,
                                       title=kind_at(cands[0].start) == "title")
     resolved.sort(key=lambda r: r[0])
-    resolved = _apposition(text, resolved)
+    n_under = _write(out, text, _apposition(text, resolved), split_ranges, vague_type)
+    if dct is None and n_under:
+        out.warnings.append(
+            f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
+            "left underspecified (X in their value)"
+        )
+    return out
+
+
+def _infer(out: Annotation, candidates: list[tuple[Candidate, str]], tense: TenseFn | None, grammar: Grammar) -> None:
+    """Set ``out``'s publication date from the article (:func:`infer_published`), with a warning."""
+    found = infer_published(candidates, tense, grammar)
+    if found:
+        out.published, out.published_source = found[0], "inferred"
+        out.warnings.append(
+            f"timexes: no publication date given; inferred {found[0].isoformat()} from "
+            f"{found[1].text!r} (the latest date of the article not told in the future)"
+        )
+
+
+def _write(out: Annotation, text: str, resolved: list[tuple[int, int, Resolution]], split_ranges: bool,
+           vague_type: str) -> int:
+    """Append the resolved timexes to ``out`` as records (ids in text order); the number
+    left underspecified."""
     n_under = 0
     for start, end, res in resolved:
         pieces = res.parts if res.parts and (split_ranges or res.coordination) else ((start, end, res),)
@@ -221,12 +238,7 @@ def annotate(
             if r.out_of_range:
                 out.warnings.append(f"timexes: {text[s:e][:40]!r} at {s} is out of the range a TIMEX3 value can write (years 1-9999, finite numbers); "
                                     f"its value is left as {r.value}")
-    if dct is None and n_under:
-        out.warnings.append(
-            f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
-            "left underspecified (X in their value)"
-        )
-    return out
+    return n_under
 
 
 def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate], tracker: ReferenceTracker,
@@ -240,10 +252,12 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
     later: list[tuple[Candidate, Context]] = []
     on_event: list[tuple[Candidate, str | None]] = []
     for cand in cands:
-        t = tense(cand.start, cand.end) if tense else None
         if cand.rule.rule.kind in DAY_DEPENDENT:
             later.append((cand, _context(dct, tracker, cand, None, group, grammar)))
             continue
+        if cand.rule.rule.kind == "ignore":  # a trap ("Jean Burget, 87 ans"): never a timex
+            continue
+        t = tense(cand.start, cand.end) if tense else None
         if has_event_complement(text, cand):
             on_event.append((cand, t))
             continue
