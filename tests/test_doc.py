@@ -89,3 +89,13 @@ def test_the_offset_index_is_built_once_per_doc_and_freed_with_it():
     del second
     gc.collect()
     assert gone() is None
+
+
+def test_the_layout_is_kept_per_doc_and_follows_a_replaced_list(make_doc):
+    first = make_doc(TEXT, "claimline_sections")
+    second = make_doc("Un autre texte.\n\nAvec deux paragraphes.", "claimline_sections")
+    kept = ctx.sentences(first)
+    ctx.sentences(second)
+    assert ctx.sentences(first) is kept
+    first._.claimline_sentences = [(0, 5)]
+    assert [(s.start, s.end) for s in ctx.sentences(first)] == [(0, 5)]

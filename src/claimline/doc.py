@@ -175,10 +175,9 @@ def model_sentences(doc: Doc, section_starts: list[int]) -> list[tuple[int, int]
 class _Layout:
     """The typed sections and sentences of one Doc, rebuilt when the stored lists change."""
 
-    __slots__ = ("doc", "raw", "sections", "sentences")
+    __slots__ = ("raw", "sections", "sentences")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
         self.raw = (doc._.claimline_sections, doc._.claimline_sentences)
         raw_sections, raw_sentences = self.raw
         self.sections = [DocSection(k, s, e) for k, s, e in raw_sections or []]
@@ -190,17 +189,19 @@ class _Layout:
 
     def current(self, doc: Doc) -> bool:
         raw = (doc._.claimline_sections, doc._.claimline_sentences)
-        return self.doc is doc and all(a is b for a, b in zip(self.raw, raw))
+        return all(a is b for a, b in zip(self.raw, raw))
 
 
-_layout: _Layout | None = None
+_layouts: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _layout_of(doc: Doc) -> _Layout:
-    global _layout
-    if _layout is None or not _layout.current(doc):
-        _layout = _Layout(doc)
-    return _layout
+    """The layout of ``doc``, kept per Doc (like :func:`doc_index`) and rebuilt when the
+    stored lists are replaced."""
+    found = _layouts.get(doc)
+    if found is None or not found.current(doc):
+        found = _layouts[doc] = _Layout(doc)
+    return found
 
 
 def sections(doc: Doc) -> list[DocSection]:
