@@ -228,3 +228,20 @@ def test_the_same_entity_has_the_same_id_in_every_seed(extract):
         assert len(by_id) == 1, (name, by_id)
         (docs,) = by_id.values()
         assert len(docs) >= 2 or name == "Koursk", (name, docs)
+
+
+def test_fold_fast_paths_agree_with_the_full_decomposition():
+    """ASCII is only lower-cased and other words are cached: the same result as NFKD
+    without combining marks, on every character of the Basic Multilingual Plane."""
+    import unicodedata
+
+    from claimline.entities.normalise import _LIGATURES
+
+    def reference(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+    chars = [chr(i) for i in range(0x10000) if not 0xD800 <= i <= 0xDFFF]
+    assert [fold(c) for c in chars] == [reference(c) for c in chars]
+    for word in ("Élysée", "SOCIÉTÉ", "Œuvre", "Straße", "ﬁnance", "Mbappé", "OTAN"):
+        assert fold(word) == reference(word) == fold(word)

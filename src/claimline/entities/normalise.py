@@ -26,7 +26,17 @@ _ELISION = re.compile(r"^(?:[a-z]|qu)'")
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """``text`` lower-cased, without accents or ligatures ("Élysée" -> "elysee")."""
+    """``text`` lower-cased, without accents or ligatures ("Élysée" -> "elysee").
+
+    ASCII text only needs lower-casing (no ligature, nothing to decompose); other words
+    are cached, since the gazetteer folds every word of every text."""
+    if text.isascii():
+        return text.lower()
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
