@@ -106,6 +106,24 @@ def test_a_cue_word_before_a_name_gives_its_type(extract, text, expected):
     assert expected in labelled(extract(text))
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Le CHU de Brest a déclenché son plan blanc.", ("CHU de Brest", "ORG")),
+        ("La directrice de l'ARS Bretagne a visité le service.", ("ARS Bretagne", "ORG")),
+        ("Le titre a reculé à la Bourse de Francfort vendredi.", ("Bourse de Francfort", "ORG")),
+        ("Les députés de la Chambre des communes ont rejeté le texte.", ("Chambre des communes", "ORG")),
+    ],
+)
+def test_an_institution_noun_first_in_a_name_makes_it_an_organisation(extract, text, expected):
+    """The model types such names by the place they contain; the first word decides."""
+    assert expected in labelled(extract(text))
+
+
+def test_a_place_named_after_an_institution_word_alone_keeps_its_type(extract):
+    assert ("Ville-d'Avray", "LOC") in labelled(extract("Le cortège est parti de Ville-d'Avray samedi."))
+
+
 def test_the_model_entities_read_from_arrays_are_doc_ents(nlp):
     from claimline.components.entities import _model_entities
     from claimline.doc import DocSection

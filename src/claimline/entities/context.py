@@ -93,6 +93,7 @@ class ContextRules:
                 self._heads.append((label, re.compile(pattern, re.IGNORECASE)))
         self._demonyms = rules.demonyms.inflected()
         self._cues = {fold(w): label for label, words in rules.label_cues.items() for w in words}
+        self._first_words = {tuple(fold(w).split()): label for label, words in rules.first_words.items() for w in words}
         org_heads = _alternation(rules.name_heads.get("ORG", ()))
         self._org_names = (
             re.compile(
@@ -189,6 +190,19 @@ class ContextRules:
             last = words[-2]
         return self._cues.get(fold(last)) if last[:1].islower() else None
 
+    def first_word_label(self, surface: str) -> str | None:
+        """The type an institution noun first in a longer name gives it ("CHU de Nantes",
+        "Bourse de Londres" -> ORG), or None."""
+        words = surface.split()
+        if len(words) < 2 or not words[0][:1].isupper():
+            return None
+        folded = [fold(w) for w in words[:3]]
+        for n in (2, 1):
+            label = self._first_words.get(tuple(folded[:n]))
+            if label is not None and len(words) > n:
+                return label
+        return None
+
     def apply(self, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
         """``candidates`` without portfolios, inhabitants and glued scores, extended to
         the generic noun that begins them."""
@@ -204,7 +218,7 @@ class ContextRules:
             if cand.source == "model" and self.is_inhabitant(text[max(0, cand.start - 12) : cand.start], surface):
                 continue
             if cand.entity_id is None and cand.source == "model":
-                cue = self.cue_label(text, cand.start)
+                cue = self.cue_label(text, cand.start) or self.first_word_label(surface)
                 if cue is not None:
                     cand = replace(cand, label=cue, cued=True)
             head = self.head_before(text, cand.start)

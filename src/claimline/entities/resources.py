@@ -86,6 +86,10 @@ class RecognitionRules(_Strict):
         default_factory=dict,
         description="Lower-case generic nouns that belong to the name after them: 'ministère de la Santé' (ORG), 'boulevard Voltaire' (LOC).",
     )
+    first_words: dict[EntityLabel, list[str]] = Field(
+        default_factory=dict,
+        description="Capitalised nouns that, first in a name of several words, give its type: 'CHU de Nantes', 'Bourse de Londres' (ORG), whatever the place in it.",
+    )
     label_cues: dict[EntityLabel, list[str]] = Field(
         default_factory=dict,
         description="Lower-case nouns right before a name that give its type: 'la famille Dupont' (PER), 'le syndicat Unsa' (ORG).",
