@@ -198,16 +198,12 @@ def _write_timeline(out: str | bytes, output: str, fmt: str) -> str:
         else:
             sys.stdout.write(out)
         return "stdout"
-    from claimline.io.sinks import replace_file
+    from claimline.io.sinks import write_file
 
     target = _timeline_target(output, fmt)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists() and not target.is_file():  # a device or a pipe: written in place
-            with target.open("wb") as f:
-                f.write(out.encode("utf-8") if isinstance(out, str) else out)
-        else:  # a temporary file renamed over the target: a failed write keeps the previous file
-            replace_file(target, out)
+        write_file(target, out)  # renamed over a regular file: a failed write keeps the previous one
     except OSError as err:
         raise InputError(Errors.E009.format(path=target, detail=f"cannot write the timeline ({err.strerror or err})"))
     return str(target)

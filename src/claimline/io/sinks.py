@@ -96,6 +96,17 @@ def replace_file(path: Path, data: str | bytes) -> None:
         raise
 
 
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (str as UTF-8) to ``path``: a regular file through :func:`replace_file`,
+    a device or a pipe (/dev/stdout, a FIFO) in place, since neither can be renamed over.
+    Raises the ``OSError``; the folder must exist."""
+    if path.exists() and not path.is_file():
+        with path.open("wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        return
+    replace_file(path, data)
+
+
 def write_text_file(path: str | Path, text: str) -> None:
     """Write ``text`` to ``path`` (UTF-8) completely or raise a one-line :class:`OutputError`.
 
@@ -106,16 +117,10 @@ def write_text_file(path: str | Path, text: str) -> None:
     path = Path(path)
     if path.is_dir():
         raise OutputError(Errors.E009.format(path=path, detail="is a folder; give a file name"))
-    if path.exists() and not path.is_file():  # a device or a pipe: no rename
-        try:
-            with path.open("w", encoding="utf-8") as f:
-                f.write(text)
-        except OSError as err:
-            raise os_error(path, err) from None
-        return
-    _make_folder(path.parent)
+    if path.is_file() or not path.exists():  # not a device or a pipe: its folder is made
+        _make_folder(path.parent)
     try:
-        replace_file(path, text)
+        write_file(path, text)
     except OSError as err:
         raise os_error(path, err) from None
 
@@ -254,5 +259,5 @@ def open_sink(fmt: str, output: str | Path | None, *, resume: bool = False, inpu
 
 __all__ = [
     "FilesSink", "JsonlSink", "OutputError", "Sink", "article_line", "check_output", "complete_lines",
-    "open_sink", "os_error", "replace_file", "write_text_file",
+    "open_sink", "os_error", "replace_file", "write_file", "write_text_file",
 ]
