@@ -38,7 +38,11 @@ class MonthWords(BaseModel):
         return self
 
 
-_BARE = str.maketrans("àâäéèêëîïôöûùüç", "aaaeeeeiioouuuc")
+BARE_LETTERS = {"à": "a", "â": "a", "ä": "a", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i", "ï": "i",
+                "ô": "o", "ö": "o", "û": "u", "ù": "u", "ü": "u", "ç": "c", "ÿ": "y"}
+"""Each accented lower-case letter of French and its bare letter (the month names' accentless
+spellings here, accent-insensitive timex rules in :mod:`claimline.timexes.accents`)."""
+_BARE = str.maketrans(BARE_LETTERS)
 
 
 def _with_bare_spellings(words: dict[str, int]) -> dict[str, int]:
@@ -61,4 +65,4 @@ def month_abbreviations() -> dict[str, int]:
     return _with_bare_spellings(dict(load_json("months.json", MonthWords).abbreviations))
 
 
-__all__ = ["MonthWords", "month_abbreviations", "month_words"]
+__all__ = ["BARE_LETTERS", "MonthWords", "month_abbreviations", "month_words"]

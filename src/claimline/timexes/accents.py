@@ -28,8 +28,8 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-_BARE = {"à": "a", "â": "a", "ä": "a", "é": "e", "è": "e", "ê": "e", "ë": "e", "î": "i", "ï": "i",
-         "ô": "o", "ö": "o", "û": "u", "ù": "u", "ü": "u", "ç": "c", "ÿ": "y"}
+from claimline.resources.shared import BARE_LETTERS as _BARE
+
 _TABLE = str.maketrans(_BARE)
 # The syntax of a group opening: (?:  (?P<name>  (?P=name)  (?<=  (?<!  (?=  (?!  (?-i:  (?i)
 _GROUP = re.compile(r"\(\?(?:P<\w+>|P=\w+\)|<=|<!|=|!|:|[aiLmsux-]+[:)]|#[^)]*\))")
