@@ -16,8 +16,6 @@ one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
 
 from __future__ import annotations
 
-import bisect
-
 import numpy
 from spacy.attrs import ENT_IOB
 from spacy.language import Language
@@ -67,8 +65,8 @@ class EntitiesComponent:
         except ValueError as err:
             raise InputError(Errors.E010.format(name="claimline_entities config", value=(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars), detail=str(err))) from err
         self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
-        self.rules = NameRules(load_rules(rules_path))
         rules = load_rules(rules_path)
+        self.rules = NameRules(rules)
         self.context = ContextRules(rules, [s for s, _, label in self.registry.names() if label == "LOC"])
         self.gazetteer = Gazetteer.from_registry(self.registry).with_free_words([*rules.determiners, *rules.titles])
 
@@ -88,7 +86,7 @@ class EntitiesComponent:
             i = locate(regions, start)
             if i < 0 or start >= regions[i].end:
                 return False
-            j = bisect.bisect_right(sentence_starts, start) - 1
+            j = locate(sentences, start)
             return j < 0 or end <= sentences[j].end
 
         model = []
