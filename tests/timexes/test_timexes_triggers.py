@@ -1,7 +1,9 @@
-"""The rule prefilter (claimline.timexes.triggers) never drops a match.
+"""The rule prefilter (claimline.timexes.triggers) never drops a match, and the word
+classes grouped by first letter (claimline.timexes.lexicon.alternation) match what flat
+alternations match.
 
-Detection with and without the prefilter must give the same candidates (rule, extent,
-groups) on sentences written here, on Hypothesis-generated text mixing the lexicon's
+Detection with and without the prefilter, and with flat alternations, must give the same
+candidates (rule, extent, groups) on sentences written here, on Hypothesis-generated text mixing the lexicon's
 words with digits, case changes, odd white space and other characters, and on the seed
 articles; the normalisation the anchors are compared on must agree with ``re``'s
 case-insensitive matching on every code point.
@@ -31,10 +33,28 @@ def _key(cands):
     return [(c.rule.name, c.start, c.end, tuple(sorted(c.groups.items()))) for c in cands]
 
 
+def _flat_grammar():
+    """The grammar compiled with each word class a flat alternation (no first-letter groups)."""
+    from claimline.resources import load_json
+    from claimline.timexes import lexicon as lexicon_module
+
+    grouped = lexicon_module.alternation
+    lexicon_module.alternation = lambda words: lexicon_module._plain_alternation(
+        sorted(set(words), key=len, reverse=True))
+    try:
+        return lexicon_module.compile_grammar(GRAMMAR.lexicon, load_json("timex_rules.json", lexicon_module.RuleFile))
+    finally:
+        lexicon_module.alternation = grouped
+
+
+FLAT = _flat_grammar()
+
+
 def _same(text: str) -> None:
     with_filter = find_candidates(text, GRAMMAR)
     without = find_candidates(text, GRAMMAR, prefilter=False)
     assert _key(with_filter) == _key(without), text
+    assert _key(find_candidates(text, FLAT, prefilter=False)) == _key(without), text
     norm = normalise("«» " + text + " »")  # the way annotate scans: the whole text normalised once
     inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
     assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
@@ -164,3 +184,43 @@ def test_normalisation_agrees_with_re_on_every_code_point():
             matching = re.compile(re.escape(ch), re.IGNORECASE)
         wrong = {every[m.start()] for m in matching.finditer(every) if norm[m.start()] != ch}
         assert not wrong, (ch, sorted(wrong)[:5])
+
+
+@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
+def test_first_letter_groups_are_disjoint_and_cover_their_words():
+    """At most one group of a word class can match at a position, and each group's
+    lookahead lets through every character its words can start with (case and accents
+    aside, as the compiled rules read them): so the grouped alternation tries, at each
+    position, the same words in the same order as the flat one, less those that cannot match."""
+    from claimline.timexes.accents import accent_insensitive
+    from claimline.timexes.lexicon import alternation
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    keep = frozenset(GRAMMAR.lexicon.accent_distinctive)
+    seen: dict[str, frozenset[int]] = {}
+
+    def matched(pattern: str) -> frozenset[int]:
+        if pattern not in seen:
+            seen[pattern] = frozenset(m.start() for m in re.finditer(pattern, every, re.IGNORECASE))
+        return seen[pattern]
+
+    grouped = 0
+    for name in Lexicon.model_fields:
+        words = getattr(GRAMMAR.lexicon, name)
+        if not isinstance(words, (dict, list)) or name == "examples":
+            continue
+        branches = re.findall(r"\(\?=(\[[^]]*\])\)\(\?:((?:[^()]|\([^()]*\))*)\)(?:\||$)", alternation(list(words)))
+        if not branches:
+            continue
+        grouped += 1
+        guards = [matched(guard) for guard, _ in branches]
+        for i, a in enumerate(guards):
+            assert all(not a & b for b in guards[i + 1:]), name
+        listed = [w for _, body in branches for w in body.split("|")]
+        assert len(listed) == len(set(words)), name
+        for (_, body), guard in zip(branches, guards):
+            for word in body.split("|"):
+                first = re.escape(word[0]) if not word.startswith("\\") else word[:2]
+                assert matched(accent_insensitive(first, keep)) <= guard, (name, word)
+                assert matched(first) <= guard, (name, word)
+    assert grouped >= 10

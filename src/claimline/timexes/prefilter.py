@@ -37,6 +37,7 @@ _BEFORE_LOWER = str.maketrans({"\u0130": "i"})  # "İ".lower() is two characters
 # each group's word characters written as one of them (a non-word one, such as the
 # combining iota, stays itself: an end of word must be read the same before and after)
 _CASE_FIX = {ch: min(c for c in g if c.isalnum()) for g in _case_groups() for ch in g if ch.isalnum()}
+_CASE_FIX = {ch: to for ch, to in _CASE_FIX.items() if ch != to}  # "s" and "i" are common and stay
 _NEEDS_FIX = re.compile("[" + re.escape("".join(sorted(_CASE_FIX))) + "]")
 _CASE_FIX_TABLE = str.maketrans(_CASE_FIX)
 _DIGITS = re.compile(r"\d")
