@@ -77,7 +77,7 @@ def build_article(
     warnings: list[str] | None = None,
 ) -> Article:
     """The Article for ``doc``, whose text is the normalised form of ``text``."""
-    if len(doc.text) != len(text):
+    if len(ctx.doc_index(doc).text) != len(text):
         raise ValueError("the Doc's text must be the normalised input (same length)")
     sections = [Section(kind=s.kind, start=s.start, end=s.end) for s in ctx.sections(doc)]
     if not sections and text:

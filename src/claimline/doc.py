@@ -169,7 +169,7 @@ def model_sentences(doc: Doc, section_starts: list[int]) -> list[tuple[int, int]
     """The model's sentences of ``doc`` refined with line and section breaks
     (:func:`claimline.layout.sentences.refine_sentences`)."""
     starts = [sent[0].idx for sent in doc.sents] if doc.has_annotation("SENT_START") else []
-    return refine_sentences(doc.text, starts, section_starts)
+    return refine_sentences(doc_index(doc).text, starts, section_starts)
 
 
 class _Layout:

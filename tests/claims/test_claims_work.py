@@ -51,3 +51,29 @@ def test_doc_names_lookups_are_the_scans_they_replace(make_doc):
     for start in range(0, n, 3):
         for stop in range(start, n + 1, 7):
             assert names.ents_starting(start, stop) == [e for e in ents if start <= e[0] < stop]
+
+
+def test_the_clause_head_is_read_once_per_sentence_however_many_figures_hang_off_it(extract, monkeypatch):
+    """The parser can hang a line of figures on one head: its modality, mood and clause
+    (read by walking the head's children) were recomputed for every figure."""
+    from claimline.claims import modality
+
+    calls = {"modal": 0, "verb_mood": 0}
+    real_modal, real_mood = modality.ModalityReader.modal, modality.ModalityReader.verb_mood
+
+    def counting_modal(self, verb):
+        calls["modal"] += 1
+        return real_modal(self, verb)
+
+    def counting_mood(self, verb):
+        calls["verb_mood"] += 1
+        return real_mood(self, verb)
+
+    monkeypatch.setattr(modality.ModalityReader, "modal", counting_modal)
+    monkeypatch.setattr(modality.ModalityReader, "verb_mood", counting_mood)
+    line = "La préfecture a recensé " + ", ".join(f"{10 + k} blessés" for k in range(30)) + " et 9 morts.\n\n"
+    article = extract("Bilan des inondations\n\n" + line * 4, published="2025-03-04")
+    figures = sum(len(c.quantities) for c in article.claims)
+    assert figures >= 100
+    heads = len(article.claims)  # one claim per (sentence, head, source, modality)
+    assert calls["modal"] <= heads and calls["verb_mood"] <= heads  # was once per figure

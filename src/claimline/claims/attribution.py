@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from spacy.tokens import Doc, Token
@@ -123,30 +123,31 @@ class ClaimReader:
 
     # -- modality --------------------------------------------------------------------
     def signals(self, doc: Doc, head: Token, anchor: Token, s_start: int, s_end: int,
-                source: SourceFound | None, q: dict, after_publication: bool) -> set[str]:
-        """The modality cues that apply to one figure (see :mod:`claimline.claims.modality`)."""
+                source: SourceFound | None, q: dict, after_publication: bool,
+                heads: dict | None = None) -> set[str]:
+        """The modality cues that apply to one figure (see :mod:`claimline.claims.modality`).
+
+        ``heads``: a dict kept over the figures of a Doc, where what the clause head alone
+        gives is read once per (head, sentence) (:class:`HeadFacts`)."""
         mod = self.modality
         text = doc_index(doc).text
+        heads, key = {} if heads is None else heads, (head.i, s_start, s_end)
+        facts = heads.get(key) or heads.setdefault(key, HeadFacts(self, head, s_start, s_end))
         out: set[str] = set()
         if mod.is_question(text[anchor.idx : s_end], text[s_start:s_end]):
             out.add("question")
-        clause = self.clause_tokens(head, s_start, s_end)
-        if mod.is_negated(clause, anchor.i, lambda a, b: text[doc[a].idx + len(doc[a].text) : doc[b].idx]):
+        if mod.is_negated(facts.clause, anchor.i, lambda a, b: text[doc[a].idx + len(doc[a].text) : doc[b].idx]):
             out.add("negated")
-        modal = mod.modal(head)
-        mood = mod.verb_mood(head)
-        if modal is not None:
-            out.add(modal[0])
-        elif mood == "conditional" and not self._futur_du_passe(head):
+        if facts.modal is not None:
+            out.add(facts.modal[0])
+        elif facts.mood == "conditional" and not facts.futur_du_passe:
             out.add("conditional")
-        above = {a.i for a in anchor.ancestors} | {anchor.i}
-        target = head.lemma_ in mod.cues.intention_objects and any(
-            c.dep_ == "obj" and c.i in above for c in head.children)  # "vise 400 000 logements"
-        if mood == "future" or target or (after_publication and self._present(head)):
+        target = bool(facts.objects) and bool(set(facts.objects) & ({a.i for a in anchor.ancestors} | {anchor.i}))
+        if facts.mood == "future" or target or (after_publication and facts.present):  # "vise 400 000 logements"
             out.add("planned")
         if source is not None:
             out.add("reported")
-        if q["qualifier"] == "approx" or mod.has_hedge(self.clause_text(head, s_start, s_end)) or mod.hedging_verb(head):
+        if q["qualifier"] == "approx" or facts.hedged:
             out.add("hedged")
         return out
 
@@ -212,6 +213,49 @@ class ClaimReader:
         return sorted(out)
 
 
+class HeadFacts:
+    """What a figure's modality reads from its clause head alone, computed when first
+    asked: the same for every figure of the sentence hanging off that head. The parser can
+    hang a whole line of figures (hundreds) on one token, whose children are read by
+    walking its subtree: read once per (head, sentence), not once per figure."""
+
+    def __init__(self, reader: ClaimReader, head: Token, s_start: int, s_end: int) -> None:
+        self.reader, self.head, self.s_start, self.s_end = reader, head, s_start, s_end
+
+    @cached_property
+    def clause(self) -> list[Token]:
+        return self.reader.clause_tokens(self.head, self.s_start, self.s_end)
+
+    @cached_property
+    def modal(self) -> tuple[str, object] | None:
+        return self.reader.modality.modal(self.head)
+
+    @cached_property
+    def mood(self) -> str | None:
+        return self.reader.modality.verb_mood(self.head)
+
+    @cached_property
+    def futur_du_passe(self) -> bool:
+        return self.reader._futur_du_passe(self.head)
+
+    @cached_property
+    def present(self) -> bool:
+        return self.reader._present(self.head)
+
+    @cached_property
+    def objects(self) -> list[int]:
+        """The head's objects when it is a noun of intention ("vise 400 000 logements")."""
+        head = self.head
+        if head.lemma_ not in self.reader.modality.cues.intention_objects:
+            return []
+        return [c.i for c in head.children if c.dep_ == "obj"]
+
+    @cached_property
+    def hedged(self) -> bool:
+        mod = self.reader.modality
+        return mod.has_hedge(self.reader.clause_text(self.head, self.s_start, self.s_end)) or mod.hedging_verb(self.head)
+
+
 @lru_cache(maxsize=8)
 def claim_reader(path: str | None = None) -> ClaimReader:
     """The :class:`ClaimReader` of ``claims.json`` (or of a file of your own)."""
@@ -262,6 +306,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
     sent_timexes = _sentence_timexes(doc, reader, timexes, starts, sentences)
     groups: dict[tuple, list[dict]] = {}
     info: dict[tuple, tuple] = {}
+    heads: dict[tuple, HeadFacts] = {}
     for si, qs in by_sentence.items():
         s_start, s_end, _ = sentences[si]
         markers = reader.sources.markers(doc, s_start, s_end)
@@ -284,7 +329,7 @@ def build_claims(doc: Doc, reader: ClaimReader, sentences: list[tuple[int, int, 
                     source = SourceFound(ante[0], ante[1], source.kind)
             timex_id, same_clause = _timex_for(doc, reader, sent_timexes.get(si, []), head, anchor)
             signals = reader.signals(doc, head, anchor, s_start, s_end, source, q,
-                                     same_clause and _after_publication(doc, timex_by_id.get(timex_id)))
+                                     same_clause and _after_publication(doc, timex_by_id.get(timex_id)), heads)
             modality = reader.modality.decide(signals)
             key = (si, head.i, source, modality)
             groups.setdefault(key, []).append(q)

@@ -94,8 +94,9 @@ class EntitiesComponent:
             for cand in clean_model_entity(span_tokens, label, text, self.rules):
                 model.append((cand, span_tokens))
         gazetteer = [m for r in regions for m in self.gazetteer.find(text, start=r.start, end=r.end)]
-        combined = self.context.apply(text, combine(model, gazetteer, self.rules))
-        combined = self.context.institutions(text, combined)
+        scan = self.context.scan(text)
+        combined = self.context.apply(text, combine(model, gazetteer, self.rules), scan)
+        combined = self.context.institutions(text, combined, scan)
         combined = complete_expansions(text, combined, self.rules.demonyms)
         candidates = [c for c in combined if kept(c.start, c.end)]
         mentions, entities = link_mentions(text, candidates, self.registry, demonyms=self.rules.demonyms)

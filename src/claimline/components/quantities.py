@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimline.doc import register_extensions, sentences, set_layer
+from claimline.doc import doc_index, register_extensions, sentences, set_layer
 from claimline.errors import Errors, InputError
 from claimline.models import SectionKind
 from claimline.quantities.counted import (
@@ -49,7 +49,7 @@ class QuantitiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[dict] = []
-        text = doc.text
+        text = doc_index(doc).text
         currency = None  # the currency of the last money figure: "125,8 milliards" takes it
         for sentence in sentences(doc):
             start, end = sentence.start, sentence.end

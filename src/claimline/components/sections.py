@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimline.doc import (
+    doc_index,
     model_sentences,
     published,
     register_extensions,
@@ -44,10 +45,11 @@ class SectionsComponent:
         self._layout = load_layout(layout_path)
 
     def __call__(self, doc: Doc) -> Doc:
-        sections = self._sectioner(doc.text)
+        text = doc_index(doc).text  # built once per Doc: doc.text joins every token again
+        sections = self._sectioner(text)
         set_sections(doc, sections)
         if self.read_published and published(doc) is None:
-            found = read_byline_date(doc.text, sections, self._layout)
+            found = read_byline_date(text, sections, self._layout)
             if found is not None:
                 set_published(doc, found.date, "byline")
         set_sentences(doc, model_sentences(doc, [s.start for s in sections]))

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from claimline.entities.normalise import fold
+from claimline.entities.occurrences import Occurrences, lower_aligned
 from claimline.entities.recognise import Candidate
 from claimline.entities.resources import RecognitionRules
 
@@ -36,8 +37,7 @@ _LOWER_WORD = r"[a-zà-ÿœ'’-]+"
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(«\"])(?:l['’]|la\s+|le\s+|les\s+|une?\s+|des\s+|aux?\s+|du\s+)$", re.IGNORECASE)
 _CAPITAL_WORD = r"(?-i:[A-ZÀ-Ý])[\w'’-]*"
 _ADJECTIVE = r"(?-i:(?!(?:et|de|du|des|la|le|les|à|au|aux|en|pour|par|sur|a|est|qui|que)\b)[a-zà-ÿ][a-zà-ÿ-]+)"
-_GAP = re.compile(r"[\s’',]*$")
-_WORD = re.compile(r"[\w-]+")
+_WORD_BACKWARDS = re.compile(r"[^\w-]*([\w-]+)")  # the next word of a reversed text
 _ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des"})
 _TITLE_ADJECTIVES = frozenset({"adjoint", "adjointe", "federal", "federale", "regional", "regionale", "sortant", "sortante", "nouveau", "nouvelle", "ancien", "ancienne", "charge", "chargee", "delegue", "deleguee"})
 _SCORE = re.compile(r"\s+\(?\d{1,2}\s*[-–]\s*\d{1,2}\)?(?=\s|$)")
@@ -82,8 +82,11 @@ class ContextRules:
             if portfolio
             else None
         )
-        self._portfolio_firsts = _substrings({t.split()[0].lower() for t in rules.portfolio_titles if t.split()})
-        self._head_firsts = _word_starts({h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()})
+        portfolio_firsts = {t.split()[0].lower() for t in rules.portfolio_titles if t.split()}
+        head_firsts = {h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()}
+        self._portfolio_firsts, self._head_firsts = _substrings(portfolio_firsts), _word_starts(head_firsts)
+        # the literal words the patterns start with, found once per text (scan)
+        self._scan_words = (sorted(portfolio_firsts), sorted(head_firsts), _first_literals(rules.name_heads.get("ORG", ())))
         self._title_words = frozenset(fold(w) for t in rules.portfolio_titles for w in t.split()) | _TITLE_ADJECTIVES
         self._heads = []
         for label, heads in sorted(rules.name_heads.items()):
@@ -110,25 +113,39 @@ class ContextRules:
             stem for place in places if " " not in place.strip() for stem in _stems(place.replace("-", ""))
         )
 
-    def is_portfolio(self, text: str, start: int) -> bool:
+    def scan(self, text: str) -> TextScan | None:
+        """Where the words the context patterns start with occur in ``text`` (None when
+        its lower case does not line up with it: the patterns then run everywhere)."""
+        low = lower_aligned(text)
+        if low is None or not all(self._scan_words[2]):
+            return None
+        portfolios, heads, orgs = (Occurrences(low, words) for words in self._scan_words)
+        return TextScan(text, portfolios, heads, orgs)
+
+    def is_portfolio(self, text: str, start: int, scan: TextScan | None = None) -> bool:
         """Whether the name at ``start`` is the complement of a minister's title."""
         if self._portfolio is None or not _ENDS_LINK.search(text, max(0, start - 8), start):
             return False
         window = text[max(0, start - _WINDOW) : start]
-        if self._portfolio_firsts.search(window.lower()) is None:
+        if scan is not None:
+            if not scan.portfolios.any_within(max(0, start - _WINDOW), start):
+                return False
+        elif self._portfolio_firsts.search(window.lower()) is None:
             return False
         found = self._portfolio.search(window)
         if found is None:
             return False
         return all(fold(w) in self._title_words or fold(w) in self._demonyms for w in found.group("mid").split())
 
-    def head_before(self, text: str, start: int) -> tuple[int, str] | None:
+    def head_before(self, text: str, start: int, scan: TextScan | None = None) -> tuple[int, str] | None:
         """(start, label) of a generic noun that begins the name at ``start``, if any."""
         window_start = max(0, start - _WINDOW)
-        before = text[window_start:start]
-        low = before.lower()
-        if self._head_firsts.search(low) is None:
+        if scan is not None:
+            if not scan.heads.any_within(window_start, start, word_start=True):
+                return None
+        elif self._head_firsts.search(text[window_start:start].lower()) is None:
             return None
+        before = text[window_start:start]
         for label, pattern in self._heads:
             found = pattern.search(before)
             if found is None:
@@ -154,14 +171,14 @@ class ContextRules:
                 return True
         return False
 
-    def institutions(self, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def institutions(self, text: str, candidates: Sequence[Candidate], scan: TextScan | None = None) -> list[Candidate]:
         """Institutions named by a generic noun and a capitalised complement the model
         does not take for a name ("ministère de l'Intérieur"), added to ``candidates``."""
         if self._org_names is None:
             return list(candidates)
         starts = [c.start for c in candidates]
         out = list(candidates)
-        for found in self._org_names.finditer(text):
+        for found in self._org_matches(text, scan):
             adj = found.group("adj")
             if adj and fold(adj) not in self._demonyms:
                 continue
@@ -172,13 +189,26 @@ class ContextRules:
             out.append(Candidate(s, e, "ORG", source="head"))
         return sorted(out, key=lambda c: (c.start, -c.end))
 
+    def _org_matches(self, text: str, scan: TextScan | None) -> Iterator[re.Match[str]]:
+        """``self._org_names.finditer(text)``, tried only where an ORG head starts."""
+        assert self._org_names is not None
+        if scan is None:
+            yield from self._org_names.finditer(text)
+            return
+        pos = 0
+        for p in scan.orgs.starts:
+            if p < pos:
+                continue
+            found = self._org_names.match(text, p)
+            if found is not None:
+                yield found
+                pos = found.end()
+
     def cue_label(self, text: str, start: int) -> str | None:
         """The type the words right before ``start`` give a name: a lower-case cue noun,
         perhaps followed by a nationality adjective or a comma ("le service européen X",
         "le parti, X" -> ORG), or a capitalised demonym ("le Hongrois X" -> PER)."""
-        window = text[max(0, start - 40) : start]
-        gap = _GAP.search(window)
-        words = _WORD.findall(window[: gap.start()])
+        words = _last_words(_without_gap(text[max(0, start - 40) : start]), 3)
         if words and fold(words[-1]) in ("d", "l"):  # "filiale d'Hachette"
             words.pop()
         if not words:
@@ -203,9 +233,9 @@ class ContextRules:
                 return label
         return None
 
-    def apply(self, text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    def apply(self, text: str, candidates: Sequence[Candidate], scan: TextScan | None = None) -> list[Candidate]:
         """``candidates`` without portfolios, inhabitants and glued scores, extended to
-        the generic noun that begins them."""
+        the generic noun that begins them (``scan``: :meth:`scan` of ``text``)."""
         out: list[Candidate] = []
         for cand in candidates:
             surface = text[cand.start : cand.end]
@@ -213,7 +243,7 @@ class ContextRules:
             if score is not None and score.start() > 0:
                 cand = replace(cand, end=cand.start + score.start())
                 surface = text[cand.start : cand.end]
-            if self.is_portfolio(text, cand.start):
+            if self.is_portfolio(text, cand.start, scan):
                 continue
             if cand.source == "model" and self.is_inhabitant(text[max(0, cand.start - 12) : cand.start], surface):
                 continue
@@ -221,11 +251,52 @@ class ContextRules:
                 cue = self.cue_label(text, cand.start) or self.first_word_label(surface)
                 if cue is not None:
                     cand = replace(cand, label=cue, cued=True)
-            head = self.head_before(text, cand.start)
+            head = self.head_before(text, cand.start, scan)
             if head is not None and not (out and out[-1].end > head[0]):
                 cand = replace(cand, start=head[0], label=head[1], entity_id=None, source="head")
             out.append(cand)
         return out
+
+
+@dataclass(frozen=True)
+class TextScan:
+    """Where the first words of the portfolio titles, of the name heads and of the ORG
+    heads occur in one text (:meth:`ContextRules.scan`)."""
+
+    text: str
+    portfolios: Occurrences
+    heads: Occurrences
+    orgs: Occurrences
+
+
+def _first_literals(heads: Iterable[str]) -> list[str]:
+    """The lower-case text every match of the head patterns starts with: each head up to
+    its first space or apostrophe ("cour d'appel" -> "cour")."""
+    return sorted({re.split(r"[\s'’]", h.strip().lower(), maxsplit=1)[0] for h in heads if h.strip()})
+
+
+def _without_gap(window: str) -> str:
+    """``window`` without its closing spaces, apostrophes and commas (``[\\s’',]*$``)."""
+    while True:
+        shorter = window.rstrip().rstrip("’',")
+        if len(shorter) == len(window):
+            return window
+        window = shorter
+
+
+def _last_words(window: str, n: int) -> list[str]:
+    """The last ``n`` words (``[\\w-]+``) of ``window``, in order: read on the reversed
+    text, so that only the words wanted are scanned."""
+    backwards = window[::-1]
+    words: list[str] = []
+    pos = 0
+    while len(words) < n:
+        found = _WORD_BACKWARDS.match(backwards, pos)
+        if found is None:
+            break
+        words.append(found.group(1)[::-1])
+        pos = found.end()
+    return words[::-1]
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -233,4 +304,4 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:«\"("
 
 
-__all__ = ["ContextRules"]
+__all__ = ["ContextRules", "TextScan"]

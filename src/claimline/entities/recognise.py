@@ -103,6 +103,8 @@ class NameRules:
 
 def _split_lines(tokens: Sequence[Token], text: str) -> list[list[Token]]:
     """The runs of ``tokens`` not separated by a line break (or a comma and a lower-case word)."""
+    if len(tokens) == 1:  # most names: one token
+        return [list(tokens)] if tokens[0].text.strip() else []
     pieces: list[list[Token]] = [[]]
     for k, tok in enumerate(tokens):
         after_comma = k > 0 and tokens[k - 1].text == "," and tok.text[:1].islower()  # "Le Progrès, la SNCF"

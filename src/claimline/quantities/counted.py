@@ -12,6 +12,8 @@ keeps its lemma, a participle is singularised from its form.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from claimline.doc import doc_index
@@ -74,6 +76,14 @@ def counted_lemma(doc: Doc, offset: int, *, measure: bool, limit: int | None = N
 
 _LINKS = {"comprise", "compris", "comprises", "environ", "égale", "égal", "l'ordre"}
 _BACK_SKIP = {"de", "d'", "comprise", "compris", "comprises", "égale", "égal", "entre", "environ", "à", "l'ordre"}
+_WORD_RE = re.compile(r"\S+")  # the words of str.split(): \s is str.isspace() in a str pattern
+
+
+def _only_link_words(text: str, start: int, end: int) -> bool:
+    """Whether every word of ``text[start:end]`` is in ``_BACK_SKIP``, reading the words
+    lazily from ``start``: a noun far before the figure (a title noun the parser hangs a
+    whole line of figures on) costs the words up to the first other one, not the gap."""
+    return all(m.group().lower() in _BACK_SKIP for m in _WORD_RE.finditer(text, start, end))
 
 
 def measured_before(doc: Doc, start: int, end: int) -> str | None:
@@ -92,10 +102,8 @@ def measured_before(doc: Doc, start: int, end: int) -> str | None:
         return _lemma(doc[i])  # "une portée comprise entre…", "une portée d'environ…"
     for tok in (doc[k] for k in index.tokens_between(start, end)):
         head = tok.head
-        if head.pos_ == "NOUN" and head.idx < start:
-            between = index.text[head.idx + len(head.text) : start].split()
-            if all(w.lower() in _BACK_SKIP for w in between):
-                return _lemma(head)
+        if head.pos_ == "NOUN" and head.idx < start and _only_link_words(index.text, head.idx + len(head.text), start):
+            return _lemma(head)
     return None
 
 

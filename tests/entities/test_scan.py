@@ -1,0 +1,77 @@
+"""The per-text scans of the context rules give what their patterns give run everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimline.entities.context import ContextRules, _last_words, _without_gap
+from claimline.entities.occurrences import Occurrences, lower_aligned
+from claimline.entities.recognise import Candidate
+from claimline.entities.resources import load_rules
+
+_PIECES = ["rue", "Rue", "mont", "ministère", "Ministère", "de", "l'", "’", "-", " ", ", ", "x", "É", "é", "\n", "ı", "İ", "a"]
+_RULES = ContextRules(load_rules(), ["Kenya", "Éthiopie"])
+
+SENTENCES = [
+    "La ministre déléguée chargée de l'Industrie a reçu le patron de Renault.",
+    "Le ministère de l'Intérieur et le ministère chilien de la Santé ont répondu.",
+    "Il habite rue Voltaire, près de la gare Montparnasse et du boulevard Haussmann.",
+    "Le tribunal administratif de Lyon et la cour d'appel de Rennes ont statué.",
+    "Cela importe peu : le montant remporte la Coupe, dit Paul à la Kényane.",
+    "Ce porte-parole du Ministère de la Culture parle de l'université de Nantes.",
+    "Selon Kılıç, le ministère de la Défense et la rue de Rivoli restent fermés.",
+    "Aux éditions Gallimard, le secrétaire d'État aux Sports et l'Inter 3-1 ce soir.",
+]
+
+
+def _capitalised(text: str) -> list[Candidate]:
+    """Every capitalised word as a model name, the first of a pair as a known one."""
+    found = [m for m in re.finditer(r"[A-ZÉÈ][\w'-]*", text)]
+    return [Candidate(m.start(), m.end(), "ORG", entity_id="Q1" if i % 2 else None) for i, m in enumerate(found)]
+
+
+def test_the_scanned_rules_give_what_the_patterns_give_everywhere():
+    for text in SENTENCES:
+        candidates = _capitalised(text)
+        scan = _RULES.scan(text)
+        applied = _RULES.apply(text, candidates, scan)
+        assert applied == _RULES.apply(text, candidates)
+        assert _RULES.institutions(text, applied, scan) == _RULES.institutions(text, applied)
+        for c in candidates:
+            assert _RULES.head_before(text, c.start, scan) == _RULES.head_before(text, c.start)
+            assert _RULES.is_portfolio(text, c.start, scan) == _RULES.is_portfolio(text, c.start)
+
+
+def test_a_text_whose_lower_case_does_not_line_up_is_not_scanned():
+    assert lower_aligned("Kılıç à Paris") is None and lower_aligned("İzmir") is None
+    assert _RULES.scan("Selon Kılıç, le ministère de la Défense.") is None
+    assert lower_aligned("Élysée") == "élysée"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.integers(0, 60), st.integers(0, 60))
+def test_occurrences_find_what_the_word_start_pattern_finds(pieces, lo, hi):
+    text = "".join(pieces)
+    low = lower_aligned(text)
+    if low is None:
+        return
+    lo, hi = sorted((min(lo, len(text)), min(hi, len(text))))
+    words = ["rue", "mont", "ministère", "l'"]
+    found = Occurrences(low, words)
+    anywhere = re.compile("|".join(map(re.escape, words)))
+    at_word_start = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + ")")
+    assert found.any_within(lo, hi) == (anywhere.search(text[lo:hi].lower()) is not None)
+    assert found.any_within(lo, hi, word_start=True) == (at_word_start.search(text[lo:hi].lower()) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Paul", "d'", "’ ", "  "]), max_size=20))
+def test_the_last_words_are_those_of_the_whole_window(pieces):
+    window = "".join(pieces)
+    gap = re.search(r"[\s’',]*$", window)
+    assert _without_gap(window) == window[: gap.start()]
+    words = re.findall(r"[\w-]+", window[: gap.start()])
+    assert _last_words(_without_gap(window), 3) == words[-3:]
