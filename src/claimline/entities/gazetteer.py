@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate, compress, count
+from typing import NamedTuple
 
-from claimline.entities.normalise import fold
+from claimline.entities.normalise import FOLDS, fold
 
 _WORD = re.compile(r"\w+|[^\w\s-]")
 _SPLIT = re.compile(r"(\w+|[^\w\s-])")  # _WORD, kept by re.split between the gaps
@@ -34,8 +34,7 @@ _AFTER = re.compile(r"(?: (?P<num>\d{1,2})(?![\d,.]?\d)| (?P<cap>[A-ZÀ-Ý][\w'�
 _SENTENCE_END = frozenset(".!?:;«»\"\n()[]|›>")
 
 
-@dataclass(frozen=True)
-class GazetteerMatch:
+class GazetteerMatch(NamedTuple):
     """A registry name found in a text."""
 
     start: int
@@ -100,7 +99,7 @@ class Gazetteer:
         parts = _SPLIT.split(text[start : len(text) if end is None else end])
         words = parts[1::2]  # parts: gap, word, gap, word, ..., gap
         bounds = list(accumulate(map(len, parts), initial=start))  # word k: bounds[2k+1] .. bounds[2k+2]
-        folded = list(map(fold, words))
+        folded = list(map(FOLDS.__getitem__, words))
         out: list[GazetteerMatch] = []
         after = 0  # the first word not inside a match already
         for i in compress(count(), map(self._firsts.__contains__, folded)):
@@ -142,6 +141,8 @@ class Gazetteer:
 
 def _glued_before(text: str, start: int, ends: set[int], free: frozenset[str]) -> bool:
     """A capitalised word (not starting a sentence) or a hyphenated word right before ``start``."""
+    if start == 0 or text[start - 1] not in " -\n":
+        return False  # no match of _WORD_BEFORE can end here ("$" also matches before a last newline)
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return False

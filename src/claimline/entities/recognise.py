@@ -30,7 +30,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from claimline.entities.gazetteer import GazetteerMatch
@@ -57,9 +56,9 @@ class Token(NamedTuple):
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A name in the text: its offsets, type and, from the gazetteer, its entity."""
+class Candidate(NamedTuple):
+    """A name in the text: its offsets, type and, from the gazetteer, its entity (a named
+    tuple: thousands are made per text; ``cand._replace(...)`` changes fields)."""
 
     start: int
     end: int
