@@ -112,3 +112,13 @@ def test_the_first_stage_of_the_registry_resolves_as_every_stage_in_turn():
     for surface in names:
         for label in ("PER", "ORG", "LOC"):
             assert resolve_in((registry, seen), surface, label) == every_stage(surface, label)
+
+
+def test_a_name_needs_two_letters_or_digits():
+    from claimline.entities.recognise import NameRules, Token, clean_model_entity
+
+    rules = NameRules(load_rules())
+    text = "Le groupe C et le groupe CD, puis Ré."
+    assert clean_model_entity([Token(10, 11, "C", "PROPN")], "MISC", text, rules) == []
+    assert [(c.start, c.end) for c in clean_model_entity([Token(25, 27, "CD", "PROPN")], "MISC", text, rules)] == [(25, 27)]
+    assert [(c.start, c.end) for c in clean_model_entity([Token(34, 36, "Ré", "PROPN")], "LOC", text, rules)] == [(34, 36)]
