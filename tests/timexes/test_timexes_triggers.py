@@ -193,7 +193,7 @@ def test_first_letter_groups_are_disjoint_and_cover_their_words():
     aside, as the compiled rules read them): so the grouped alternation tries, at each
     position, the same words in the same order as the flat one, less those that cannot match."""
     from claimline.timexes.accents import accent_insensitive
-    from claimline.timexes.lexicon import alternation
+    from claimline.timexes.lexicon import first_letter_groups
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     keep = frozenset(GRAMMAR.lexicon.accent_distinctive)
@@ -209,18 +209,19 @@ def test_first_letter_groups_are_disjoint_and_cover_their_words():
         words = getattr(GRAMMAR.lexicon, name)
         if not isinstance(words, (dict, list)) or name == "examples":
             continue
-        branches = re.findall(r"\(\?=(\[[^]]*\])\)\(\?:((?:[^()]|\([^()]*\))*)\)(?:\||$)", alternation(list(words)))
-        if not branches:
+        ordered = sorted(set(words), key=len, reverse=True)
+        groups = first_letter_groups(ordered)
+        if groups is None:
             continue
         grouped += 1
-        guards = [matched(guard) for guard, _ in branches]
+        guards = [matched(f"[{re.escape(letters)}]") for letters, _ in groups]
         for i, a in enumerate(guards):
             assert all(not a & b for b in guards[i + 1:]), name
-        listed = [w for _, body in branches for w in body.split("|")]
-        assert len(listed) == len(set(words)), name
-        for (_, body), guard in zip(branches, guards):
-            for word in body.split("|"):
-                first = re.escape(word[0]) if not word.startswith("\\") else word[:2]
+        for (_, group), guard in zip(groups, guards):
+            assert group == [w for w in ordered if w in group], name  # the order is kept
+            for word in group:
+                first = re.escape(word[0])
                 assert matched(accent_insensitive(first, keep)) <= guard, (name, word)
                 assert matched(first) <= guard, (name, word)
+        assert sorted(w for _, group in groups for w in group) == sorted(ordered), name
     assert grouped >= 10

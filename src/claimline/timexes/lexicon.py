@@ -177,25 +177,38 @@ _GROUPABLE = frozenset("".join(chr(c) for c in range(0x21, 0x7F)) + "".join(BARE
                        + "".join(BARE_LETTERS).upper() + "œæŒÆ")
 
 
+def first_letter_groups(words: list[str]) -> list[tuple[str, list[str]]] | None:
+    """``words`` (longest first) grouped by first letter, accents and case aside: (the
+    letters a group's words can start with, the words in their order); None when the
+    words are too few to gain or one starts with a character outside ``_GROUPABLE``."""
+    if len(words) < 8 or not all(w and w[0] in _GROUPABLE for w in words):
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(fold(word[0]), []).append(word)
+    return [("".join(sorted({first} | {w[0] for w in group})), group) for first, group in groups.items()]
+
+
+def _letters(letters: str) -> str:
+    return f"(?=[{re.escape(letters)}])"
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any whitespace.
 
-    The words are grouped by their first letter (accents and case aside), each group
-    behind a lookahead on that letter: ``re`` tries every alternative at every position,
-    and at most one group can match at a position, so that a word is tried only where
-    the text holds its first letter. The order within a group is kept (longest first), so
-    that the alternation matches what the flat one matches, with the same preference."""
+    ``re`` tries every alternative at every position it reaches: the words are grouped by
+    their first letter (:func:`first_letter_groups`), each group behind a lookahead on
+    its letters and the whole behind a lookahead on all of them, so that a word is tried
+    only where the text holds its first letter. At most one group can match at a
+    position and the order within a group is kept (longest first): the alternation
+    matches what the flat one matches, with the same preference."""
     parts = sorted(set(words), key=len, reverse=True)
-    if len(parts) < 8 or not all(w and w[0] in _GROUPABLE for w in parts):
+    groups = first_letter_groups(parts)
+    if groups is None:
         return _plain_alternation(parts)
-    groups: dict[str, list[str]] = {}
-    for word in parts:
-        groups.setdefault(fold(word[0]), []).append(word)
-    branches = []
-    for first, group in groups.items():
-        letters = {first} | {w[0] for w in group}
-        branches.append(f"(?=[{re.escape(''.join(sorted(letters)))}])(?:{_plain_alternation(group)})")
-    return "|".join(branches)
+    every = "".join(sorted({ch for letters, _ in groups for ch in letters}))
+    branches = "|".join(f"{_letters(letters)}(?:{_plain_alternation(group)})" for letters, group in groups)
+    return f"{_letters(every)}(?:{branches})"
 
 
 def _word_classes(lexicon: Lexicon) -> dict[str, str]:
