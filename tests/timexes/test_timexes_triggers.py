@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from claimline.timexes import find_candidates
 from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.prefilter import END as _END
-from claimline.timexes.prefilter import Prefilter, normalise
+from claimline.timexes.prefilter import Prefilter, _trie, normalise
 from claimline.timexes.triggers import rule_anchors
 
 GRAMMAR = load_grammar()
@@ -48,6 +48,8 @@ def _flat_grammar():
 
 
 FLAT = _flat_grammar()
+SCAN = GRAMMAR.prefilter.pattern
+PLAIN_SCAN = re.compile(f"(?=({_trie([a for needs in GRAMMAR.prefilter.needs for n in needs for a in n])})(?:(\\w)|))")
 
 
 def _same(text: str) -> None:
@@ -56,6 +58,8 @@ def _same(text: str) -> None:
     assert _key(with_filter) == _key(without), text
     assert _key(find_candidates(text, FLAT, prefilter=False)) == _key(without), text
     norm = normalise("«» " + text + " »")  # the way annotate scans: the whole text normalised once
+    if norm is not None:  # the scan finds what the plain lookahead at every position finds
+        assert SCAN.findall(norm, 3, len(norm) - 2) == PLAIN_SCAN.findall(norm, 3, len(norm) - 2), text
     inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
     assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
 
