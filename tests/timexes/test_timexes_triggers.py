@@ -1,6 +1,6 @@
 """The rule prefilter (claimline.timexes.triggers) never drops a match, and the word
-classes grouped by first letter (claimline.timexes.lexicon.alternation) match what flat
-alternations match.
+classes grouped by first letter (claimline.timexes.lexicon.alternation) and the rules'
+first-character lookaheads (claimline.timexes.starts) change no match.
 
 Detection with and without the prefilter, and with flat alternations, must give the same
 candidates (rule, extent, groups) on sentences written here, on Hypothesis-generated text mixing the lexicon's
@@ -34,17 +34,19 @@ def _key(cands):
 
 
 def _flat_grammar():
-    """The grammar compiled with each word class a flat alternation (no first-letter groups)."""
+    """The grammar compiled with each word class a flat alternation (no first-letter groups)
+    and the rules without their first-character lookahead (claimline.timexes.starts)."""
     from claimline.resources import load_json
     from claimline.timexes import lexicon as lexicon_module
 
-    grouped = lexicon_module.alternation
+    grouped, guarded = lexicon_module.alternation, lexicon_module._guarded
     lexicon_module.alternation = lambda words: lexicon_module._plain_alternation(
         sorted(set(words), key=len, reverse=True))
+    lexicon_module._guarded = lambda pattern, flags: pattern
     try:
         return lexicon_module.compile_grammar(GRAMMAR.lexicon, load_json("timex_rules.json", lexicon_module.RuleFile))
     finally:
-        lexicon_module.alternation = grouped
+        lexicon_module.alternation, lexicon_module._guarded = grouped, guarded
 
 
 FLAT = _flat_grammar()
@@ -229,3 +231,32 @@ def test_first_letter_groups_are_disjoint_and_cover_their_words():
                 assert matched(first) <= guard, (name, word)
         assert sorted(w for _, group in groups for w in group) == sorted(ordered), name
     assert grouped >= 10
+
+
+@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
+def test_first_character_lookaheads_let_through_what_the_first_nodes_match():
+    """Each rule's lookahead class, compiled with the rule's flags, matches every
+    character that one of the class items read from the rule's first nodes matches as
+    the rule compiles it (case folding included), on every code point."""
+    from claimline.timexes import starts
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    seen: dict[tuple[str, int], frozenset[int]] = {}
+
+    def matched(pattern: str, flags: int) -> frozenset[int]:
+        if (pattern, flags) not in seen:
+            seen[pattern, flags] = frozenset(m.start() for m in re.finditer(pattern, every, flags))
+        return seen[pattern, flags]
+
+    guarded = 0
+    for rule, plain in zip(GRAMMAR.rules, FLAT.rules):
+        chars = starts.first_chars(plain.regex.pattern, plain.regex.flags)
+        if chars is None:
+            continue
+        guarded += 1
+        assert rule.regex.pattern == f"(?={chars})" + rule.regex.pattern[len(chars) + 4:], rule.name
+        items, _ = starts._sequence(starts._p.parse(plain.regex.pattern, plain.regex.flags))
+        allowed = matched(chars, plain.regex.flags)
+        for item in set(items):  # each item as the rule writes it: a literal, a range, a category
+            assert matched(f"[{item}]" if "-" in item[1:] else item, plain.regex.flags) <= allowed, (rule.name, item)
+    assert guarded >= 0.9 * len(GRAMMAR.rules)

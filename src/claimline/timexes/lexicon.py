@@ -28,6 +28,7 @@ from claimline.resources import load_json
 from claimline.resources.shared import BARE_LETTERS, month_abbreviations, month_words
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
 from claimline.timexes.prefilter import Prefilter
+from claimline.timexes.starts import guarded as _guarded
 from claimline.timexes.triggers import rule_anchors
 
 RuleKind = Literal[
@@ -239,9 +240,13 @@ def _expand(rule_name: str, pattern: str, macros: dict[str, str], classes: dict[
     raise ResourceError(Errors.E012.format(rule=rule_name, detail="macros nest more than 10 levels"))
 
 
-def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset()) -> re.Pattern[str]:
+def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset(), *,
+             guard: bool = False) -> re.Pattern[str]:
+    """The rule pattern compiled accent-insensitive (``guard``: behind the lookahead of
+    :func:`claimline.timexes.starts.guarded`)."""
+    pattern = accent_insensitive(pattern, keep)
     try:
-        return re.compile(accent_insensitive(pattern, keep), _FLAGS)
+        return re.compile(_guarded(pattern, _FLAGS) if guard else pattern, _FLAGS)
     except re.error as err:
         raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
 
@@ -253,7 +258,7 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     canon = canonical_keys({name: getattr(lexicon, name) for name in classes})
     compiled = []
     for order, rule in enumerate(rule_file.rules):
-        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep)
+        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep, guard=True)
         if "t" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
         if rule.kind == "dateparse" and "date" not in regex.groupindex:
