@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
@@ -165,6 +166,7 @@ def _narrow(earliest: Day, latest: Day, mod: str | None) -> tuple[Day, Day]:
     return latest - third + one, latest
 
 
+@lru_cache(maxsize=4096)  # a pure function of the value; texts repeat their dates
 def bounds(value: str, mod: str | None = None) -> tuple[Day | None, Day | None, str | None]:
     """(earliest, latest, granularity) of a TIMEX3 date value, narrowed by START/MID/END.
 

@@ -37,9 +37,9 @@ def test_a_verb_governing_many_timexes_is_read_once(monkeypatch, n):
     calls = []
     real = tense_module._verb_tense
 
-    def counting(verb):
+    def counting(verb, *auxes):
         calls.append(verb.i)
-        return real(verb)
+        return real(verb, *auxes)
 
     monkeypatch.setattr(tense_module, "_verb_tense", counting)
     doc, spans = _hub_doc(n)
@@ -68,7 +68,7 @@ def _verbless_doc(n: int) -> Doc:
 def test_a_verbless_timex_takes_the_nearest_verb_of_a_long_sentence(monkeypatch):
     calls = []
     real = tense_module._verb_tense
-    monkeypatch.setattr(tense_module, "_verb_tense", lambda verb: calls.append(verb.i) or real(verb))
+    monkeypatch.setattr(tense_module, "_verb_tense", lambda verb, *auxes: calls.append(verb.i) or real(verb, *auxes))
     doc = _verbless_doc(300)
     assert len(list(doc.sents)) == 1
     reader = tense_module.tense_reader(doc)
@@ -90,3 +90,26 @@ def test_nearest_is_the_scan_it_replaces():
         i = rng.randrange(60)
         scanned = min(zip(verbs, indices), key=lambda v: abs(v[1] - i))[0]
         assert tense_module._nearest(verbs, indices, i) == scanned
+
+
+def test_the_auxiliaries_read_from_the_parse_are_the_verbs_children():
+    doc, _ = _hub_doc(3)
+    reader = tense_module._Parse(doc)
+    for verb in doc:
+        listed = [doc[j] for j in reader.aux_children.get(verb.i, ())]
+        assert [t.i for t in listed] == [c.i for c in verb.children if c.dep_ in tense_module._AUX_DEPS]
+        assert tense_module._verb_tense(verb, listed) == tense_module._verb_tense(verb)
+
+
+def test_the_parse_read_as_ints_is_the_parse_read_through_tokens(make_doc):
+    doc = make_doc("Le sommet, qui était prévu mardi, a été reporté : les ministres sont incertains "
+                   "pour samedi et la réunion de lundi doit s'ouvrir demain. Il va pleuvoir jeudi.")
+    p = tense_module._Parse(doc)
+    assert p.heads == [t.head.i for t in doc]
+    assert p.is_verb == [t.pos_ in ("VERB", "AUX") and t.dep_ not in tense_module._AUX_DEPS for t in doc]
+    assert p.nouns == [t.pos_ in ("NOUN", "PROPN") for t in doc]
+    assert p.nmod == [t.dep_ == "nmod" for t in doc]
+    for t in doc:
+        cop = next((c.i for c in t.children if c.dep_ == "cop"), None)
+        assert p.cop_child.get(t.i) == cop
+        assert p.aux_children.get(t.i, []) == [c.i for c in t.children if c.dep_ in tense_module._AUX_DEPS]

@@ -27,6 +27,7 @@ from claimline.timexes.lexicon import Grammar, load_grammar, unit
 from claimline.timexes.prefilter import normalise
 from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
+from claimline.timexes.values import evolve
 
 TenseFn = Callable[[int, int], "str | None"]
 VAGUE_TYPES = ("TIME", "DATE")
@@ -284,7 +285,7 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
             day, source = dct, "document"
         if any(r.type == "SET" and start < cand.start for start, _e, r in out):
             day, source = None, None  # "chaque jour de 8 h à 17 h": recurring clock times
-        res = resolve(cand, replace(ctx, day=day, day_source=source), grammar.lexicon)
+        res = resolve(cand, evolve(ctx, day=day, day_source=source), grammar.lexicon)
         if res is not None:
             out.append((cand.start, cand.end, res))
     return out

@@ -124,6 +124,7 @@ class CompiledRule:
     not_after: re.Pattern[str] | None
     not_before: re.Pattern[str] | None
     canon: Mapping[str, str] = field(default_factory=dict)
+    _words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -132,6 +133,16 @@ class CompiledRule:
     def canonical(self, word_key: str) -> str:
         """The lexicon's spelling of a matched word ("soiree" -> "soirée"), else the word itself."""
         return self.canon.get(fold(word_key), word_key)
+
+    def word(self, matched: str) -> str:
+        """The lexicon key of a matched text ("Août" -> "août", "soiree" -> "soirée"),
+        remembered (a rule reads the same few words again and again)."""
+        found = self._words.get(matched)
+        if found is None:
+            if len(self._words) >= 4096:
+                self._words.clear()
+            found = self._words[matched] = self.canonical(key(matched))
+        return found
 
 
 @dataclass(frozen=True)

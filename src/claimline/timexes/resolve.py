@@ -30,7 +30,7 @@ from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.lexicon import unit as _unit
 from claimline.timexes.numbers import parse_number
 from claimline.timexes.pieces import clock_duration, clock_hour, clock_suffix, half_day, period_of_year
-from claimline.timexes.values import Context, Resolution, Tense  # noqa: F401  (re-exported)
+from claimline.timexes.values import Context, Resolution, Tense, evolve  # noqa: F401  (re-exported)
 
 
 def _lex() -> Lexicon:
@@ -91,9 +91,9 @@ _NO_TENSE_CUE = re.compile(r"(?:d'ici|jusqu'(?:au|à|en)|dès)\s*(?:le\s*)?$", r
 def _cued(c: Candidate, ctx: Context) -> Context:
     """"depuis mardi" is in the past whatever the verb; "jusqu'au 30 juin" says nothing of it."""
     if _PAST_CUE.search(c.left):
-        return replace(ctx, tense="past")
+        return evolve(ctx, tense="past")
     if _NO_TENSE_CUE.search(c.left) and ctx.tense == "past":
-        return replace(ctx, tense=None)
+        return evolve(ctx, tense=None)
     return ctx
 
 
@@ -570,7 +570,7 @@ def resolve(c: Candidate, ctx: Context, lexicon: Lexicon | None = None) -> Resol
             raise
         return _out_of_range(c)
     if res is not None and res.type == "DATE" and c.rule.rule.type == "TIME" and "T" in res.value:
-        res = replace(res, type="TIME")
+        res = evolve(res, type="TIME")
     return res
 
 
