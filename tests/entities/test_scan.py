@@ -75,3 +75,50 @@ def test_the_last_words_are_those_of_the_whole_window(pieces):
     assert _without_gap(window) == window[: gap.start()]
     words = re.findall(r"[\w-]+", window[: gap.start()])
     assert _last_words(_without_gap(window), 3) == words[-3:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Paul", "d'", "A.", " \n", "-\n"]), max_size=20), st.integers(0, 80))
+def test_the_glued_word_check_skips_only_where_no_word_can_end(pieces, start):
+    from claimline.entities.gazetteer import _WORD_BEFORE
+
+    text = "".join(pieces) + "France"
+    start = min(start, len(text))
+    if start == 0 or text[start - 1] not in " -\n":
+        assert _WORD_BEFORE.search(text, max(0, start - 40), start) is None
+
+
+def test_the_first_stage_of_the_registry_resolves_as_every_stage_in_turn():
+    from claimline.entities import default_registry
+    from claimline.entities.registry import STAGES, Resolution, new_id, resolve_in
+
+    registry = default_registry()
+    seen = registry.empty_like()
+    seen.add("Claire Dubrac", "PER")
+    seen.add("Office national des forêts", "ORG", aliases=["ONF"])
+    seen.add("Poutine", "ORG")
+
+    def every_stage(surface, label):
+        key = registry.key(surface)
+        for stage in STAGES:
+            for reg in (registry, seen):
+                found = reg.lookup(stage, key, label)
+                if found is not None:
+                    return found
+        return Resolution(new_id(key), surface, label, "new")
+
+    names = ["M. Poutine", "Poutine", "Dubrac", "Claire Dubracq", "l'ONF", "Office national des forets",
+             "Zelenskyy", "Paris", "Jean Inconnu", "Etats-Unis", "Macron", "France"]
+    for surface in names:
+        for label in ("PER", "ORG", "LOC"):
+            assert resolve_in((registry, seen), surface, label) == every_stage(surface, label)
+
+
+def test_a_name_needs_two_letters_or_digits():
+    from claimline.entities.recognise import NameRules, Token, clean_model_entity
+
+    rules = NameRules(load_rules())
+    text = "Le groupe C et le groupe CD, puis Ré."
+    assert clean_model_entity([Token(10, 11, "C", "PROPN")], "MISC", text, rules) == []
+    assert [(c.start, c.end) for c in clean_model_entity([Token(25, 27, "CD", "PROPN")], "MISC", text, rules)] == [(25, 27)]
+    assert [(c.start, c.end) for c in clean_model_entity([Token(34, 36, "Ré", "PROPN")], "LOC", text, rules)] == [(34, 36)]

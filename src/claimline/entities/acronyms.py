@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from claimline.entities.normalise import fold
@@ -158,7 +157,7 @@ def _completed(text: str, cand: Candidate, short: str, demonyms: Collection[str]
         if any(c in text[start : cand.start] for c in _STOPS + ","):
             break
         if text[start].isupper() and _spells(short, text[start:end], demonyms):
-            return replace(cand, start=start, end=end, entity_id=None, source="acronym")
+            return cand._replace(start=start, end=end, entity_id=None, source="acronym")
     return None
 
 

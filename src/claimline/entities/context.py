@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from claimline.entities.normalise import fold
 from claimline.entities.occurrences import Occurrences, lower_aligned
@@ -166,6 +166,8 @@ class ContextRules:
         folded = fold(word).replace("-", "")
         if folded in self._demonyms:
             return True
+        if not folded.endswith(self._suffixes):
+            return False
         for suffix in self._suffixes:
             if folded.endswith(suffix) and folded[: len(folded) - len(suffix)] in self._stems:
                 return True
@@ -241,7 +243,7 @@ class ContextRules:
             surface = text[cand.start : cand.end]
             score = _SCORE.search(surface)
             if score is not None and score.start() > 0:
-                cand = replace(cand, end=cand.start + score.start())
+                cand = cand._replace(end=cand.start + score.start())
                 surface = text[cand.start : cand.end]
             if self.is_portfolio(text, cand.start, scan):
                 continue
@@ -250,10 +252,10 @@ class ContextRules:
             if cand.entity_id is None and cand.source == "model":
                 cue = self.cue_label(text, cand.start) or self.first_word_label(surface)
                 if cue is not None:
-                    cand = replace(cand, label=cue, cued=True)
+                    cand = cand._replace(label=cue, cued=True)
             head = self.head_before(text, cand.start, scan)
             if head is not None and not (out and out[-1].end > head[0]):
-                cand = replace(cand, start=head[0], label=head[1], entity_id=None, source="head")
+                cand = cand._replace(start=head[0], label=head[1], entity_id=None, source="head")
             out.append(cand)
         return out
 

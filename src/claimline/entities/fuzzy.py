@@ -23,9 +23,25 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
+
+
+@dataclass(frozen=True)
+class FuzzySettings:
+    """The thresholds of the fuzzy stages (component configuration)."""
+
+    fuzzy_threshold: float = 88.0
+    min_fuzzy_chars: int = 5
+    prefix_guard_chars: int = 3
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.fuzzy_threshold <= 100:
+            raise ValueError(f"fuzzy_threshold={self.fuzzy_threshold!r}: expected a score in [0, 100]")
+        if self.min_fuzzy_chars < 1 or self.prefix_guard_chars < 1:
+            raise ValueError("min_fuzzy_chars and prefix_guard_chars must be at least 1")
 
 
 _SMALL = 64  # up to this many choices, score them all
@@ -97,4 +113,4 @@ def false_friends(key: str, candidate: str, prefix_guard_chars: int) -> bool:
     return _numbers(key) != _numbers(candidate)
 
 
-__all__ = ["FuzzyIndex", "false_friends"]
+__all__ = ["FuzzyIndex", "FuzzySettings", "false_friends"]

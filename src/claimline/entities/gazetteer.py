@@ -21,21 +21,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate, compress, count
+from operator import itemgetter
+from typing import NamedTuple
 
-from claimline.entities.normalise import fold
+from claimline.entities.normalise import FOLDS, fold
 
 _WORD = re.compile(r"\w+|[^\w\s-]")
-_SPLIT = re.compile(r"(\w+|[^\w\s-])")  # _WORD, kept by re.split between the gaps
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 _WORD_BEFORE = re.compile(r"(\w[\w.'’]*)(?: |-)$")
 _AFTER = re.compile(r"(?: (?P<num>\d{1,2})(?![\d,.]?\d)| (?P<cap>[A-ZÀ-Ý][\w'’-]*)|-(?P<hyph>[A-ZÀ-Ý]))")
 _SENTENCE_END = frozenset(".!?:;«»\"\n()[]|›>")
 
 
-@dataclass(frozen=True)
-class GazetteerMatch:
+class GazetteerMatch(NamedTuple):
     """A registry name found in a text."""
 
     start: int
@@ -79,6 +78,7 @@ class Gazetteer:
         self._firsts = frozenset(key[0] for key in self._table)
         self._prefixes = frozenset(key[:n] for key in self._table for n in range(1, len(key) + 1))
         self._singles = frozenset(key[0] for key in self._table if len(key) == 1)  # names of one word
+        self._pieces = _Pieces(self._firsts)
         self.free_words: frozenset[str] = frozenset(_ARTICLES)
 
     def with_free_words(self, words: Iterable[str]) -> Gazetteer:
@@ -95,27 +95,30 @@ class Gazetteer:
     def find(self, text: str, *, start: int = 0, end: int | None = None) -> list[GazetteerMatch]:
         """Non-overlapping matches in ``text[start:end]``, longest first, left to right.
 
-        One pass in C over the words (split, fold, offsets); Python only looks at the
-        words a name can start with."""
-        parts = _SPLIT.split(text[start : len(text) if end is None else end])
-        words = parts[1::2]  # parts: gap, word, gap, word, ..., gap
-        bounds = list(accumulate(map(len, parts), initial=start))  # word k: bounds[2k+1] .. bounds[2k+2]
-        folded = list(map(fold, words))
+        The text is cut at its spaces (in C); the words of each piece, folded, and whether
+        one can start a name are kept per piece (:class:`_Pieces`: the same pieces come
+        back in every text), so Python only looks at the pieces a name can start in."""
+        pieces = text[start : len(text) if end is None else end].split(" ")
+        infos = list(map(self._pieces.__getitem__, pieces))
+        offsets = list(accumulate(map(len, pieces), initial=start))  # piece k starts at offsets[k] + k
         out: list[GazetteerMatch] = []
-        after = 0  # the first word not inside a match already
-        for i in compress(count(), map(self._firsts.__contains__, folded)):
-            if i < after:
-                continue
-            if folded[i] not in self._singles and tuple(folded[i : i + 2]) not in self._prefixes:
-                continue  # the first word of longer names only, and not followed by their second
-            found = self._longest(words, folded, i)
-            if found is None:
-                continue
-            n, entity_id, label = found
-            first = i + 1 if n > 1 and words[i] in _ARTICLES else i  # "le Monde" -> "Monde"
-            s, e = bounds[2 * first + 1], bounds[2 * (i + n)]
-            out.append(GazetteerMatch(s, e, text[s:e], entity_id, label))
-            after = i + n
+        after = start  # a word starting before this offset is inside a match already
+        for k in compress(count(), map(itemgetter(1), infos)):
+            for j, (rel, _, folded) in enumerate(infos[k][0]):
+                if folded not in self._firsts or offsets[k] + k + rel < after:
+                    continue
+                pair = tuple(f for _, _, f in _following(infos, offsets, k, j, 2))
+                if folded not in self._singles and pair not in self._prefixes:
+                    continue  # the first word of longer names only, and not followed by their second
+                window = _following(infos, offsets, k, j, self.max_words)
+                found = self._longest([w for _, w, _ in window], [f for _, _, f in window], 0)
+                if found is None:
+                    continue
+                n, entity_id, label = found
+                first = 1 if n > 1 and window[0][1] in _ARTICLES else 0  # "le Monde" -> "Monde"
+                s, e = window[first][0], window[n - 1][0] + len(window[n - 1][1])
+                out.append(GazetteerMatch(s, e, text[s:e], entity_id, label))
+                after = e
         return self._unglued(text, out)
 
     def _longest(self, words: list[str], folded: list[str], i: int) -> tuple[int, str, str] | None:
@@ -140,8 +143,44 @@ class Gazetteer:
         ]
 
 
+_PIECES_SIZE = 1 << 16
+_Word = tuple[int, str, str]  # (offset, word, folded word)
+
+
+class _Pieces(dict):
+    """For a piece of text between two spaces: its words ``((offset in the piece, word,
+    folded), ...)`` (``_WORD``: a line break inside the piece separates words too) and
+    whether one of them begins a name; computed on first use, emptied when full."""
+
+    def __init__(self, firsts: frozenset[str]) -> None:
+        super().__init__()
+        self.firsts = firsts
+
+    def __missing__(self, piece: str) -> tuple[tuple[_Word, ...], bool]:
+        if len(self) >= _PIECES_SIZE:
+            self.clear()
+        words = tuple((m.start(), m.group(), FOLDS[m.group()]) for m in _WORD.finditer(piece))
+        found = self[piece] = (words, any(f in self.firsts for _, _, f in words))
+        return found
+
+
+def _following(infos: list[tuple[tuple[_Word, ...], bool]], offsets: list[int], k: int, j: int, n: int) -> list[_Word]:
+    """Up to ``n`` words (offsets in the text) from the ``j``-th word of piece ``k`` on."""
+    out: list[_Word] = []
+    while k < len(infos):
+        base = offsets[k] + k
+        for rel, word, folded in infos[k][0][j:]:
+            out.append((base + rel, word, folded))
+            if len(out) == n:
+                return out
+        k, j = k + 1, 0
+    return out
+
+
 def _glued_before(text: str, start: int, ends: set[int], free: frozenset[str]) -> bool:
     """A capitalised word (not starting a sentence) or a hyphenated word right before ``start``."""
+    if start == 0 or text[start - 1] not in " -\n":
+        return False  # no match of _WORD_BEFORE can end here ("$" also matches before a last newline)
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return False

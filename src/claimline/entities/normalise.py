@@ -24,18 +24,30 @@ _NON_WORD = re.compile(r"[^\w']+|_")
 _ELISION = re.compile(r"^(?:[a-z]|qu)'")
 
 
-@lru_cache(maxsize=65536)
+class _Folds(dict):
+    """Folded forms by text, computed on first use: a plain dictionary (a lookup touches
+    one table entry, where ``functools.lru_cache`` also moves its recency links), emptied
+    when it holds ``_FOLDS_SIZE`` texts."""
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= _FOLDS_SIZE:
+            self.clear()
+        folded = self[text] = text.lower() if text.isascii() else _fold_unicode(text)
+        return folded
+
+
+_FOLDS_SIZE = 1 << 16
+FOLDS = _Folds()  # ``FOLDS[text]`` is ``fold(text)``: ``map(FOLDS.__getitem__, words)`` folds in C
+
+
 def fold(text: str) -> str:
     """``text`` lower-cased, without accents or ligatures ("Élysée" -> "elysee").
 
-    ASCII text only needs lower-casing (no ligature, nothing to decompose); other words
-    are cached, since the gazetteer folds every word of every text."""
-    if text.isascii():
-        return text.lower()
-    return _fold_unicode(text)
+    ASCII text only needs lower-casing (no ligature, nothing to decompose); every text is
+    kept in :data:`FOLDS`, since the gazetteer folds every word of every text."""
+    return FOLDS[text]
 
 
-@lru_cache(maxsize=1 << 16)
 def _fold_unicode(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
@@ -71,4 +83,4 @@ def slug(text: str) -> str:
     return "-".join(_NON_SLUG.sub(" ", fold(text)).split())
 
 
-__all__ = ["fold", "key_tokens", "name_key", "slug"]
+__all__ = ["FOLDS", "fold", "key_tokens", "name_key", "slug"]

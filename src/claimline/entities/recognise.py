@@ -30,7 +30,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from claimline.entities.gazetteer import GazetteerMatch
@@ -57,9 +56,9 @@ class Token(NamedTuple):
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A name in the text: its offsets, type and, from the gazetteer, its entity."""
+class Candidate(NamedTuple):
+    """A name in the text: its offsets, type and, from the gazetteer, its entity (a named
+    tuple: thousands are made per text; ``cand._replace(...)`` changes fields)."""
 
     start: int
     end: int
@@ -92,7 +91,7 @@ class NameRules:
     def is_demonym_phrase(self, tokens: Sequence[Token]) -> bool:
         words = 0
         for t in tokens:
-            if _ALNUM.search(t.text) is None:
+            if not _has_alnum(t.text):
                 continue
             word = fold(t.text)
             if word not in self.demonyms and word not in self.determiners:
@@ -141,7 +140,7 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
         ):
             tokens = tokens[1:]
             continue
-        if _ALNUM.search(tokens[0].text) is None:
+        if not _has_alnum(tokens[0].text):
             tokens = tokens[1:]
             continue
         break
@@ -149,12 +148,17 @@ def _trim(tokens: list[Token], rules: NameRules, text: str = "", label: str = ""
     while len(tokens) > 1 and (
         fold(tokens[-1].text) in rules.determiners
         or (fold(tokens[-1].text) in rules.demonyms and not institution)  # "Churchill ukrainien"
-        or _ALNUM.search(tokens[-1].text) is None
+        or not _has_alnum(tokens[-1].text)
     ):
         tokens = tokens[:-1]
-    if tokens and _ALNUM.search(tokens[-1].text) is None:
+    if tokens and not _has_alnum(tokens[-1].text):
         tokens = tokens[:-1]
     return tokens, titled
+
+
+def _has_alnum(word: str) -> bool:
+    """Whether ``word`` has a letter or a digit (a plain word answers without the pattern)."""
+    return word.isalnum() or _ALNUM.search(word) is not None
 
 
 def _shouted(surface: str) -> bool:
@@ -183,15 +187,18 @@ def clean_model_entity(
             continue  # "le Premier ministre sortant"
         capitalised = [t for t in piece if t.text[:1].isupper()] or piece[:1]
         core = text[piece[0].start : capitalised[-1].end]  # "Affaires étrangères français" -> "Affaires"
-        if sum(map(str.isalnum, surface)) < 2 or fold(surface) in rules.not_names or fold(core) in rules.not_names:
+        if ((len(surface) < 2 or not surface[:2].isalnum()) and sum(map(str.isalnum, surface)) < 2) or fold(surface) in rules.not_names or fold(core) in rules.not_names:
             continue
         if rules.is_demonym_phrase(piece) or _shouted(surface):
             continue
-        opens_quote = text[max(0, piece[0].start - 3) : piece[0].start].rstrip().endswith(("«", '"', "“"))
-        if len(piece) == 1 and (piece[0].sent_start or opens_quote) and piece[0].pos not in ("PROPN", ""):
+        if len(piece) == 1 and piece[0].pos not in ("PROPN", "") and (piece[0].sent_start or _opens_quote(text, piece[0].start)):
             continue  # "Retrait des traités", "Lire aussi", "« Assassins ! »"
         out.append(Candidate(piece[0].start, piece[-1].end, label))
     return out
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    return text[max(0, start - 3) : start].rstrip().endswith(("«", '"', "“"))
 
 
 def _adds_a_name(candidate: Candidate, inside: Sequence[GazetteerMatch], tokens: Sequence[Token], rules: NameRules) -> bool:

@@ -31,16 +31,17 @@ the same name gets the same id in every document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
-from claimline.entities.fuzzy import FuzzyIndex, false_friends
+from claimline.entities.fuzzy import FuzzyIndex, FuzzySettings, false_friends
 from claimline.entities.normalise import name_key, slug
 from claimline.entities.places import place_names
 from claimline.entities.resources import EntityRecord, load_entities, load_rules
 
 Method = Literal["alias", "surname", "fuzzy", "given_name", "new"]
 STAGES: tuple[Method, ...] = ("alias", "surname", "fuzzy")
+_UNKNOWN = object()  # not in a lookup cache yet
 
 
 @dataclass(frozen=True)
@@ -53,30 +54,17 @@ class Resolution:
     method: Method
 
 
-@dataclass
 class _Entry:
-    id: str
-    name: str
-    label: str
-    surfaces: list[str] = field(default_factory=list)
-    unsearched: set[str] = field(default_factory=set)  # resolution-only names (not in the gazetteer)
-    resolution_only: bool = False  # a place from a data package: never claims a person
-    quiet_keys: set[str] = field(default_factory=set)  # keys of its resolution-only names
+    """One entity: its names (``surfaces``) and those only resolved, never searched."""
 
+    __slots__ = ("id", "label", "name", "quiet_keys", "resolution_only", "surfaces", "unsearched")
 
-@dataclass(frozen=True)
-class FuzzySettings:
-    """The thresholds of the fuzzy stages (component configuration)."""
-
-    fuzzy_threshold: float = 88.0
-    min_fuzzy_chars: int = 5
-    prefix_guard_chars: int = 3
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.fuzzy_threshold <= 100:
-            raise ValueError(f"fuzzy_threshold={self.fuzzy_threshold!r}: expected a score in [0, 100]")
-        if self.min_fuzzy_chars < 1 or self.prefix_guard_chars < 1:
-            raise ValueError("min_fuzzy_chars and prefix_guard_chars must be at least 1")
+    def __init__(self, entity_id: str, name: str, label: str, *, resolution_only: bool = False) -> None:
+        self.id, self.name, self.label = entity_id, name, label
+        self.surfaces: list[str] = []
+        self.unsearched: set[str] = set()  # resolution-only names (not in the gazetteer)
+        self.resolution_only = resolution_only  # a place from a data package: never claims a person
+        self.quiet_keys: set[str] = set()  # keys of its resolution-only names
 
 
 def new_id(key: str) -> str:
@@ -131,6 +119,7 @@ class EntityRegistry:
         self._choices: dict[str, FuzzyIndex] = {}  # label -> keys (value: id) for the fuzzy stage
         self._surname_index: FuzzyIndex | None = None  # the surnames, for a misspelt one
         self._cache: dict[tuple[str, str, str], Resolution | None] = {}
+        self._first_stage: dict[tuple[str, str], tuple[int, Resolution | None]] = {}  # (key, label) -> first stage matching here
         self._keys: dict[str, str] = {}
         for record in records:
             self.add(record.name, record.label, aliases=record.aliases, entity_id=record_id(record))
@@ -209,7 +198,9 @@ class EntityRegistry:
         they resolve a name the model found but are not looked for in the text.
         """
         entity_id = entity_id or new_id(self.key(name))
-        entry = self._entries.setdefault(entity_id, _Entry(entity_id, name, label, resolution_only=not searched))
+        entry = self._entries.get(entity_id)
+        if entry is None:
+            entry = self._entries[entity_id] = _Entry(entity_id, name, label, resolution_only=not searched)
         if entry.label != label:
             raise ValueError(f"entity {entity_id!r} is {entry.label}, cannot add it as {label}")
         self._add_surfaces(entry, [name, *aliases], searched)
@@ -237,6 +228,7 @@ class EntityRegistry:
                 if given:
                     self._full_names.setdefault((entry.id, last), []).append(given)
         self._cache.clear()
+        self._first_stage.clear()
 
     def _index_key(self, key: str, entry: _Entry, previous: list[str]) -> None:
         """Keep the fuzzy stage's choices (keys whose first id has the label) up to date:
@@ -277,10 +269,22 @@ class EntityRegistry:
     def lookup(self, stage: Method, key: str, label: str) -> Resolution | None:
         """The match of ``key`` at one stage in this registry only (cached)."""
         cache_key = (stage, key, label)
-        if cache_key not in self._cache:
-            method = {"alias": self._alias, "surname": self._surname, "fuzzy": self._fuzzy}[stage]
-            self._cache[cache_key] = method(key, label) if key else None
-        return self._cache[cache_key]
+        found = self._cache.get(cache_key, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._cache[cache_key] = getattr(self, "_" + stage)(key, label) if key else None
+        return found  # type: ignore[return-value]
+
+    def first_stage(self, key: str, label: str) -> tuple[int, Resolution | None]:
+        """(index in :data:`STAGES`, match) of the first stage matching here, or (3, None); cached."""
+        cache_key = (key, label)
+        found = self._first_stage.get(cache_key)
+        if found is None:
+            found = next(
+                ((i, match) for i, stage in enumerate(STAGES) if (match := self.lookup(stage, key, label)) is not None),
+                (len(STAGES), None),
+            )
+            self._first_stage[cache_key] = found
+        return found
 
     def _found(self, entity_id: str, method: Method) -> Resolution:
         entry = self._entries[entity_id]
@@ -382,11 +386,14 @@ class EntityRegistry:
 def resolve_in(registries: Sequence[EntityRegistry], surface: str, label: str) -> Resolution:
     """Resolve ``surface`` stage by stage across ``registries`` (first match wins)."""
     key = registries[0].key(surface)
-    for stage in STAGES:
-        for registry in registries:
-            found = registry.lookup(stage, key, label)
-            if found is not None:
-                return found
+    first, found = registries[0].first_stage(key, label)
+    for i, stage in enumerate(STAGES):
+        if i == first:
+            return found  # type: ignore[return-value]
+        for registry in registries[1:]:
+            other = registry.lookup(stage, key, label)
+            if other is not None:
+                return other
     return Resolution(new_id(key), surface, label, "new")
 
 
