@@ -14,6 +14,8 @@ match the empty string) is left as it is.
 >>> import re
 >>> guarded(r"(?<![\w-])(?:le\s+)?(?P<d>\d+|premier)\s+mai", re.IGNORECASE)
 '(?=[\\dlp])(?<![\\w-])(?:le\\s+)?(?P<d>\\d+|premier)\\s+mai'
+>>> guarded(r"(?i)mai", 0), guarded(r"(?:\w+)?", 0)   # global flags first; may match nothing
+('(?i)mai', '(?:\\w+)?')
 """
 
 from __future__ import annotations
@@ -100,10 +102,14 @@ def first_chars(pattern: str, flags: int) -> str | None:
     return "[" + "".join(sorted(set(items))) + "]"
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def guarded(pattern: str, flags: int) -> str:
     """``pattern`` behind a lookahead on the characters its matches start with (the same
-    matches, compiled with ``flags``), or ``pattern`` itself when they cannot be read."""
-    chars = first_chars(pattern, flags)
+    matches, compiled with ``flags``), or ``pattern`` itself when they cannot be read or
+    it opens with global flags (``(?i)``: nothing may come before them)."""
+    chars = None if _GLOBAL_FLAGS.match(pattern) else first_chars(pattern, flags)
     return pattern if chars is None else f"(?={chars}){pattern}"
 
 
