@@ -249,14 +249,16 @@ def test_first_character_lookaheads_let_through_what_the_first_nodes_match():
         return seen[pattern, flags]
 
     guarded = 0
-    for rule, plain in zip(GRAMMAR.rules, FLAT.rules):
-        chars = starts.first_chars(plain.regex.pattern, plain.regex.flags)
+    pairs = [(r.regex, p.regex, r.name) for r, p in zip(GRAMMAR.rules, FLAT.rules)]
+    pairs += [(r.not_after, p.not_after, r.name) for r, p in zip(GRAMMAR.rules, FLAT.rules) if r.not_after]
+    for regex, plain, name in pairs:
+        chars = starts.first_chars(plain.pattern, plain.flags)
         if chars is None:
             continue
         guarded += 1
-        assert rule.regex.pattern == f"(?={chars})" + rule.regex.pattern[len(chars) + 4:], rule.name
-        items, _ = starts._sequence(starts._p.parse(plain.regex.pattern, plain.regex.flags))
-        allowed = matched(chars, plain.regex.flags)
-        for item in set(items):  # each item as the rule writes it: a literal, a range, a category
-            assert matched(f"[{item}]" if "-" in item[1:] else item, plain.regex.flags) <= allowed, (rule.name, item)
+        assert regex.pattern.startswith(f"(?={chars})"), name
+        items, _ = starts._sequence(starts._p.parse(plain.pattern, plain.flags))
+        allowed = matched(chars, plain.flags)
+        for item in set(items):  # each item as the rule writes it, case folded: a literal, a range, a category
+            assert matched(f"[{item}]" if "-" in item[1:] else item, plain.flags) <= allowed, (name, item)
     assert guarded >= 0.9 * len(GRAMMAR.rules)

@@ -263,9 +263,9 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
         if rule.kind == "dateparse" and "date" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="kind 'dateparse' needs a group named 'date' (the text dateparser reads)"))
-        guards = [
-            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep) if g else None
-            for g in (rule.not_after, rule.not_before)
+        guards = [  # not_after is searched (every position): it gains the lookahead too
+            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep, guard=searched) if g else None
+            for g, searched in ((rule.not_after, True), (rule.not_before, False))
         ]
         compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon))
     names = [r.name for r in rule_file.rules]

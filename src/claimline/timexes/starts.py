@@ -8,8 +8,8 @@ a word starting with any other character is then given up in one step. The looka
 only says what every match already does (the set is a superset: the first characters
 of the first node that consumes text, through optional nodes, groups and
 alternations; assertions consume nothing), so the matches are the same; a pattern
-this reader cannot spell out (a negated class, ``.``, local flags, a pattern that can
-match the empty string) is left as it is.
+this reader cannot spell out (a negated class, ``.``, local flags other than ``(?-i:...)``,
+a pattern that can match the empty string) is left as it is.
 
 >>> import re
 >>> guarded(r"(?<![\w-])(?:le\s+)?(?P<d>\d+|premier)\s+mai", re.IGNORECASE)
@@ -71,7 +71,7 @@ def _node(op, av) -> tuple[list[str], bool]:
         return [], True  # consumes nothing
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        if add_flags or del_flags:
+        if add_flags or del_flags & ~re.IGNORECASE:  # (?-i:...) only narrows: the class is a superset
             raise _Unknown("local flags")
         return _sequence(sub)
     if op is _c.BRANCH:
