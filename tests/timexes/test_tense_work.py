@@ -35,13 +35,13 @@ def _hub_doc(n: int) -> tuple[Doc, list[tuple[int, int]]]:
 @pytest.mark.parametrize("n", [10, 400])
 def test_a_verb_governing_many_timexes_is_read_once(monkeypatch, n):
     calls = []
-    real = tense_module._verb_tense
+    real = tense_module._Parse.verb_tense
 
-    def counting(verb, *auxes):
-        calls.append(verb.i)
-        return real(verb, *auxes)
+    def counting(parse, verb):
+        calls.append(verb)
+        return real(parse, verb)
 
-    monkeypatch.setattr(tense_module, "_verb_tense", counting)
+    monkeypatch.setattr(tense_module._Parse, "verb_tense", counting)
     doc, spans = _hub_doc(n)
     reader = tense_module.tense_reader(doc)
     assert [reader(s, e) for s, e in spans] == ["past"] * n
@@ -67,8 +67,8 @@ def _verbless_doc(n: int) -> Doc:
 
 def test_a_verbless_timex_takes_the_nearest_verb_of_a_long_sentence(monkeypatch):
     calls = []
-    real = tense_module._verb_tense
-    monkeypatch.setattr(tense_module, "_verb_tense", lambda verb, *auxes: calls.append(verb.i) or real(verb, *auxes))
+    real = tense_module._Parse.verb_tense
+    monkeypatch.setattr(tense_module._Parse, "verb_tense", lambda parse, verb: calls.append(verb) or real(parse, verb))
     doc = _verbless_doc(300)
     assert len(list(doc.sents)) == 1
     reader = tense_module.tense_reader(doc)
@@ -92,15 +92,6 @@ def test_nearest_is_the_scan_it_replaces():
         assert tense_module._nearest(verbs, indices, i) == scanned
 
 
-def test_the_auxiliaries_read_from_the_parse_are_the_verbs_children():
-    doc, _ = _hub_doc(3)
-    reader = tense_module._Parse(doc)
-    for verb in doc:
-        listed = [doc[j] for j in reader.aux_children.get(verb.i, ())]
-        assert [t.i for t in listed] == [c.i for c in verb.children if c.dep_ in tense_module._AUX_DEPS]
-        assert tense_module._verb_tense(verb, listed) == tense_module._verb_tense(verb)
-
-
 def test_the_parse_read_as_ints_is_the_parse_read_through_tokens(make_doc):
     doc = make_doc("Le sommet, qui était prévu mardi, a été reporté : les ministres sont incertains "
                    "pour samedi et la réunion de lundi doit s'ouvrir demain. Il va pleuvoir jeudi.")
@@ -113,3 +104,8 @@ def test_the_parse_read_as_ints_is_the_parse_read_through_tokens(make_doc):
         cop = next((c.i for c in t.children if c.dep_ == "cop"), None)
         assert p.cop_child.get(t.i) == cop
         assert p.aux_children.get(t.i, []) == [c.i for c in t.children if c.dep_ in tense_module._AUX_DEPS]
+        assert p.of_noun(t.i) == (t.dep_ == "nmod" and t.head.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in t.children))
+        assert p.passive[t.i] == (t.dep_ == "aux:pass") and p.modal[t.i] == (t.lemma_ in ("devoir", "aller"))
+        for field in ("Tense", "VerbForm", "Mood"):
+            assert p.feat(t.i, field) == t.morph.get(field)

@@ -1,6 +1,6 @@
 """The rule prefilter (claimline.timexes.triggers) never drops a match, and the word
-classes grouped by first letter (claimline.timexes.lexicon.alternation) match what flat
-alternations match.
+classes grouped by first letter (claimline.timexes.lexicon.alternation) and the rules'
+first-character lookaheads (claimline.timexes.starts) change no match.
 
 Detection with and without the prefilter, and with flat alternations, must give the same
 candidates (rule, extent, groups) on sentences written here, on Hypothesis-generated text mixing the lexicon's
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from claimline.timexes import find_candidates
 from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.prefilter import END as _END
-from claimline.timexes.prefilter import Prefilter, normalise
+from claimline.timexes.prefilter import Prefilter, _trie, normalise
 from claimline.timexes.triggers import rule_anchors
 
 GRAMMAR = load_grammar()
@@ -34,20 +34,24 @@ def _key(cands):
 
 
 def _flat_grammar():
-    """The grammar compiled with each word class a flat alternation (no first-letter groups)."""
+    """The grammar compiled with each word class a flat alternation (no first-letter groups)
+    and the rules without their first-character lookahead (claimline.timexes.starts)."""
     from claimline.resources import load_json
     from claimline.timexes import lexicon as lexicon_module
 
-    grouped = lexicon_module.alternation
+    grouped, guarded = lexicon_module.alternation, lexicon_module._guarded
     lexicon_module.alternation = lambda words: lexicon_module._plain_alternation(
         sorted(set(words), key=len, reverse=True))
+    lexicon_module._guarded = lambda pattern, flags: pattern
     try:
         return lexicon_module.compile_grammar(GRAMMAR.lexicon, load_json("timex_rules.json", lexicon_module.RuleFile))
     finally:
-        lexicon_module.alternation = grouped
+        lexicon_module.alternation, lexicon_module._guarded = grouped, guarded
 
 
 FLAT = _flat_grammar()
+SCAN = GRAMMAR.prefilter.pattern
+PLAIN_SCAN = re.compile(f"(?=({_trie([a for needs in GRAMMAR.prefilter.needs for n in needs for a in n])})(?:(\\w)|))")
 
 
 def _same(text: str) -> None:
@@ -56,6 +60,8 @@ def _same(text: str) -> None:
     assert _key(with_filter) == _key(without), text
     assert _key(find_candidates(text, FLAT, prefilter=False)) == _key(without), text
     norm = normalise("«» " + text + " »")  # the way annotate scans: the whole text normalised once
+    if norm is not None:  # the scan finds what the plain lookahead at every position finds
+        assert SCAN.findall(norm, 3, len(norm) - 2) == PLAIN_SCAN.findall(norm, 3, len(norm) - 2), text
     inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
     assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
 
@@ -193,7 +199,7 @@ def test_first_letter_groups_are_disjoint_and_cover_their_words():
     aside, as the compiled rules read them): so the grouped alternation tries, at each
     position, the same words in the same order as the flat one, less those that cannot match."""
     from claimline.timexes.accents import accent_insensitive
-    from claimline.timexes.lexicon import alternation
+    from claimline.timexes.lexicon import first_letter_groups
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     keep = frozenset(GRAMMAR.lexicon.accent_distinctive)
@@ -209,18 +215,50 @@ def test_first_letter_groups_are_disjoint_and_cover_their_words():
         words = getattr(GRAMMAR.lexicon, name)
         if not isinstance(words, (dict, list)) or name == "examples":
             continue
-        branches = re.findall(r"\(\?=(\[[^]]*\])\)\(\?:((?:[^()]|\([^()]*\))*)\)(?:\||$)", alternation(list(words)))
-        if not branches:
+        ordered = sorted(set(words), key=len, reverse=True)
+        groups = first_letter_groups(ordered)
+        if groups is None:
             continue
         grouped += 1
-        guards = [matched(guard) for guard, _ in branches]
+        guards = [matched(f"[{re.escape(letters)}]") for letters, _ in groups]
         for i, a in enumerate(guards):
             assert all(not a & b for b in guards[i + 1:]), name
-        listed = [w for _, body in branches for w in body.split("|")]
-        assert len(listed) == len(set(words)), name
-        for (_, body), guard in zip(branches, guards):
-            for word in body.split("|"):
-                first = re.escape(word[0]) if not word.startswith("\\") else word[:2]
+        for (_, group), guard in zip(groups, guards):
+            assert group == [w for w in ordered if w in group], name  # the order is kept
+            for word in group:
+                first = re.escape(word[0])
                 assert matched(accent_insensitive(first, keep)) <= guard, (name, word)
                 assert matched(first) <= guard, (name, word)
+        assert sorted(w for _, group in groups for w in group) == sorted(ordered), name
     assert grouped >= 10
+
+
+@pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
+def test_first_character_lookaheads_let_through_what_the_first_nodes_match():
+    """Each rule's lookahead class, compiled with the rule's flags, matches every
+    character that one of the class items read from the rule's first nodes matches as
+    the rule compiles it (case folding included), on every code point."""
+    from claimline.timexes import starts
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    seen: dict[tuple[str, int], frozenset[int]] = {}
+
+    def matched(pattern: str, flags: int) -> frozenset[int]:
+        if (pattern, flags) not in seen:
+            seen[pattern, flags] = frozenset(m.start() for m in re.finditer(pattern, every, flags))
+        return seen[pattern, flags]
+
+    guarded = 0
+    pairs = [(r.regex, p.regex, r.name) for r, p in zip(GRAMMAR.rules, FLAT.rules)]
+    pairs += [(r.not_after, p.not_after, r.name) for r, p in zip(GRAMMAR.rules, FLAT.rules) if r.not_after]
+    for regex, plain, name in pairs:
+        chars = starts.first_chars(plain.pattern, plain.flags)
+        if chars is None:
+            continue
+        guarded += 1
+        assert regex.pattern.startswith(f"(?={chars})"), name
+        items, _ = starts._sequence(starts._p.parse(plain.pattern, plain.flags))
+        allowed = matched(chars, plain.flags)
+        for item in set(items):  # each item as the rule writes it, case folded: a literal, a range, a category
+            assert matched(f"[{item}]" if "-" in item[1:] else item, plain.flags) <= allowed, (name, item)
+    assert guarded >= 0.9 * len(GRAMMAR.rules)

@@ -28,6 +28,7 @@ from claimline.resources import load_json
 from claimline.resources.shared import BARE_LETTERS, month_abbreviations, month_words
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
 from claimline.timexes.prefilter import Prefilter
+from claimline.timexes.starts import guarded as _guarded
 from claimline.timexes.triggers import rule_anchors
 
 RuleKind = Literal[
@@ -177,25 +178,38 @@ _GROUPABLE = frozenset("".join(chr(c) for c in range(0x21, 0x7F)) + "".join(BARE
                        + "".join(BARE_LETTERS).upper() + "œæŒÆ")
 
 
+def first_letter_groups(words: list[str]) -> list[tuple[str, list[str]]] | None:
+    """``words`` (longest first) grouped by first letter, accents and case aside: (the
+    letters a group's words can start with, the words in their order); None when the
+    words are too few to gain or one starts with a character outside ``_GROUPABLE``."""
+    if len(words) < 8 or not all(w and w[0] in _GROUPABLE for w in words):
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(fold(word[0]), []).append(word)
+    return [("".join(sorted({first} | {w[0] for w in group})), group) for first, group in groups.items()]
+
+
+def _letters(letters: str) -> str:
+    return f"(?=[{re.escape(letters)}])"
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any whitespace.
 
-    The words are grouped by their first letter (accents and case aside), each group
-    behind a lookahead on that letter: ``re`` tries every alternative at every position,
-    and at most one group can match at a position, so that a word is tried only where
-    the text holds its first letter. The order within a group is kept (longest first), so
-    that the alternation matches what the flat one matches, with the same preference."""
+    ``re`` tries every alternative at every position it reaches: the words are grouped by
+    their first letter (:func:`first_letter_groups`), each group behind a lookahead on
+    its letters and the whole behind a lookahead on all of them, so that a word is tried
+    only where the text holds its first letter. At most one group can match at a
+    position and the order within a group is kept (longest first): the alternation
+    matches what the flat one matches, with the same preference."""
     parts = sorted(set(words), key=len, reverse=True)
-    if len(parts) < 8 or not all(w and w[0] in _GROUPABLE for w in parts):
+    groups = first_letter_groups(parts)
+    if groups is None:
         return _plain_alternation(parts)
-    groups: dict[str, list[str]] = {}
-    for word in parts:
-        groups.setdefault(fold(word[0]), []).append(word)
-    branches = []
-    for first, group in groups.items():
-        letters = {first} | {w[0] for w in group}
-        branches.append(f"(?=[{re.escape(''.join(sorted(letters)))}])(?:{_plain_alternation(group)})")
-    return "|".join(branches)
+    every = "".join(sorted({ch for letters, _ in groups for ch in letters}))
+    branches = "|".join(f"{_letters(letters)}(?:{_plain_alternation(group)})" for letters, group in groups)
+    return f"{_letters(every)}(?:{branches})"
 
 
 def _word_classes(lexicon: Lexicon) -> dict[str, str]:
@@ -226,9 +240,13 @@ def _expand(rule_name: str, pattern: str, macros: dict[str, str], classes: dict[
     raise ResourceError(Errors.E012.format(rule=rule_name, detail="macros nest more than 10 levels"))
 
 
-def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset()) -> re.Pattern[str]:
+def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset(), *,
+             guard: bool = False) -> re.Pattern[str]:
+    """The rule pattern compiled accent-insensitive (``guard``: behind the lookahead of
+    :func:`claimline.timexes.starts.guarded`)."""
+    pattern = accent_insensitive(pattern, keep)
     try:
-        return re.compile(accent_insensitive(pattern, keep), _FLAGS)
+        return re.compile(_guarded(pattern, _FLAGS) if guard else pattern, _FLAGS)
     except re.error as err:
         raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
 
@@ -240,14 +258,14 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     canon = canonical_keys({name: getattr(lexicon, name) for name in classes})
     compiled = []
     for order, rule in enumerate(rule_file.rules):
-        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep)
+        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep, guard=True)
         if "t" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
         if rule.kind == "dateparse" and "date" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="kind 'dateparse' needs a group named 'date' (the text dateparser reads)"))
-        guards = [
-            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep) if g else None
-            for g in (rule.not_after, rule.not_before)
+        guards = [  # not_after is searched (every position): it gains the lookahead too
+            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep, guard=searched) if g else None
+            for g, searched in ((rule.not_after, True), (rule.not_before, False))
         ]
         compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon))
     names = [r.name for r in rule_file.rules]

@@ -11,69 +11,49 @@ import bisect
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import DEP, HEAD, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from claimline.doc import doc_index
 
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
+_OF = ("de", "du", "d'", "d’")
 
 
-def _verb_tense(verb, auxes: list | None = None) -> str | None:
-    """The tense of ``verb`` (a Token) read from its morphology and its auxiliaries
-    (``auxes``: its children with an auxiliary label, in order; listed here when None)."""
-    if auxes is None:
-        auxes = [c for c in verb.children if c.dep_ in _AUX_DEPS]
-    form = verb.morph.get("VerbForm")
-    if form == ["Inf"] and verb.head is not verb and verb.head.lemma_ in _FUTURE_MODALS:
-        head_tense = verb.head.morph.get("Tense")
-        return "past" if head_tense and head_tense[0] in ("Imp", "Past") else "future"
-    for aux in auxes:
-        aux_morph = aux.morph
-        aux_tense, aux_mood = aux_morph.get("Tense"), aux_morph.get("Mood")
-        if aux_mood == ["Cnd"] or aux_tense == ["Fut"]:
-            perfect = aux.dep_ != "aux:pass" and form == ["Part"]
-            return "past" if perfect and aux_mood == ["Cnd"] else "future"
-        if aux_tense in (["Imp"], ["Past"]):
-            return "past"
-        if aux.dep_ == "aux:pass":  # "est prévue": the passive keeps the auxiliary's tense
-            continue
-        if form == ["Part"]:
-            return "past"
-    if any(a.dep_ == "aux:pass" and a.morph.get("Tense") == ["Pres"] for a in auxes):
-        return "present"
-    if any(a.lemma_ in _FUTURE_MODALS for a in auxes):  # "va partir", "doit partir"
-        return "future"
-    tense = verb.morph.get("Tense")
-    if tense == ["Fut"]:
-        return "future"
-    if tense == ["Imp"] or (tense == ["Past"] and form != ["Part"]):
-        return "past"
-    if tense == ["Pres"] and form == ["Fin"]:
-        return "present"
-    return None
+def _any_of(values, wanted: list[int]):
+    """A boolean array: which of ``values`` are one of ``wanted``."""
+    found = numpy.zeros(len(values), dtype=bool)
+    for w in wanted:
+        found |= values == w
+    return found
 
 
 class _Parse:
-    """The parse of a Doc as lists of ints (absolute heads, dependency label ids, part of
-    speech ids), read once: walking the tree through spaCy Tokens built one per step."""
+    """The parse of a Doc as lists of ints (absolute heads, label and lemma hashes, part
+    of speech ids), read once: walking the tree through spaCy Tokens built one per step
+    cost more than the rest of the timex layer."""
 
-    __slots__ = ("aux_children", "cop_child", "heads", "is_verb", "nmod", "nouns")
+    __slots__ = ("_feats", "aux_children", "case_de", "cop_child", "doc", "heads", "is_verb", "modal", "morphs",
+                 "nmod", "nouns", "passive")
 
     def __init__(self, doc) -> None:
         strings = doc.vocab.strings
-        arr = doc.to_array([HEAD, DEP, POS])  # uint64: label hashes as they are, heads relative
+        arr = doc.to_array([HEAD, DEP, POS, MORPH, LEMMA, LOWER])  # uint64: hashes as they are, heads relative
+        self.doc = doc
         self.heads: list[int] = (arr[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        deps, pos = arr[:, 1], arr[:, 2]
-        aux = numpy.zeros(len(doc), dtype=bool)
-        for label in _AUX_DEPS:
-            aux |= deps == strings[label]
+        deps, pos, lemmas, lowers = arr[:, 1], arr[:, 2], arr[:, 4], arr[:, 5]
+        aux = _any_of(deps, [strings[label] for label in _AUX_DEPS])
         # a verb that governs: VERB or AUX, not itself an auxiliary
         self.is_verb: list[bool] = (((pos == VERB) | (pos == AUX)) & ~aux).tolist()
         self.nouns: list[bool] = ((pos == NOUN) | (pos == PROPN)).tolist()
         self.nmod: list[bool] = (deps == strings["nmod"]).tolist()
-        # each token's first child of label "cop", and its auxiliaries (children come in text order)
+        self.passive: list[bool] = (deps == strings["aux:pass"]).tolist()
+        self.modal: list[bool] = _any_of(lemmas, [strings[lemma] for lemma in _FUTURE_MODALS]).tolist()
+        self.morphs: list[int] = arr[:, 3].tolist()
+        self._feats: dict[tuple[int, str], list[str]] = {}
+        # each token's first child of label "cop", its auxiliaries (children come in text
+        # order), and the tokens with a child "de"/"du"/"d'" of label "case"
         self.cop_child: dict[int, int] = {}
         for i in numpy.flatnonzero(deps == strings["cop"]).tolist():
             if self.heads[i] != i:
@@ -82,6 +62,51 @@ class _Parse:
         for i in numpy.flatnonzero(aux).tolist():
             if self.heads[i] != i:
                 self.aux_children.setdefault(self.heads[i], []).append(i)
+        of = (deps == strings["case"]) & _any_of(lowers, [strings[w] for w in _OF])
+        self.case_de = {self.heads[i] for i in numpy.flatnonzero(of).tolist() if self.heads[i] != i}
+
+    def feat(self, i: int, field: str) -> list[str]:
+        """``doc[i].morph.get(field)``, read once per morphology (do not change the list)."""
+        key = (self.morphs[i], field)
+        found = self._feats.get(key)
+        if found is None:
+            found = self._feats[key] = self.doc[i].morph.get(field)
+        return found
+
+    def of_noun(self, i: int) -> bool:
+        """Whether token ``i`` is a noun's complement through "de" ("l'élection de mardi")."""
+        return self.nmod[i] and self.nouns[self.heads[i]] and i in self.case_de
+
+    def verb_tense(self, v: int) -> str | None:
+        """The tense of verb ``v`` read from its morphology and its auxiliaries."""
+        feat, passive, auxes = self.feat, self.passive, self.aux_children.get(v, ())
+        form = feat(v, "VerbForm")
+        if form == ["Inf"] and self.modal[self.heads[v]]:  # "doit s'ouvrir", "allait partir"
+            head_tense = feat(self.heads[v], "Tense")
+            return "past" if head_tense and head_tense[0] in ("Imp", "Past") else "future"
+        for aux in auxes:
+            aux_tense, aux_mood = feat(aux, "Tense"), feat(aux, "Mood")
+            if aux_mood == ["Cnd"] or aux_tense == ["Fut"]:
+                perfect = not passive[aux] and form == ["Part"]
+                return "past" if perfect and aux_mood == ["Cnd"] else "future"
+            if aux_tense in (["Imp"], ["Past"]):
+                return "past"
+            if passive[aux]:  # "est prévue": the passive keeps the auxiliary's tense
+                continue
+            if form == ["Part"]:
+                return "past"
+        if any(passive[a] and feat(a, "Tense") == ["Pres"] for a in auxes):
+            return "present"
+        if any(self.modal[a] for a in auxes):  # "va partir", "doit partir"
+            return "future"
+        tense = feat(v, "Tense")
+        if tense == ["Fut"]:
+            return "future"
+        if tense == ["Imp"] or (tense == ["Past"] and form != ["Part"]):
+            return "past"
+        if tense == ["Pres"] and form == ["Fin"]:
+            return "present"
+        return None
 
     def governing_verb(self, i: int, limit: int = 8) -> int | None:
         """The index of the verb token ``i`` depends on (or of the copula that carries
@@ -125,10 +150,9 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
     found by bisection over the Doc's token offsets, the parse is read once as lists of
     ints (:class:`_Parse`), the model's sentences are listed once and the verbs of a
     sentence once per sentence (the nearest one found by bisection), and each verb's
-    tense is read once (its children are listed: a verb with hundreds of dated
-    dependents, as in a long list the parser hangs on one verb, would otherwise make a
-    text with many timexes quadratic); a span asked twice is answered from the first
-    answer. A span governed by a noun through "de" ("le scrutin de mardi") has no tense
+    tense is read once (a verb with hundreds of dated dependents, as in a long list the
+    parser hangs on one verb, would otherwise make a text with many timexes quadratic);
+    a span asked twice is answered from the first answer. A span governed by a noun through "de" ("le scrutin de mardi") has no tense
     of its own (None: the nearest date is meant).
     """
     index = doc_index(doc)
@@ -150,12 +174,6 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             verbs_of[start] = [j for j in range(start, end) if is_verb[j]]
         return verbs_of[start]
 
-    def of_noun(root: int) -> bool:
-        """"l'élection de mardi": a noun's complement through "de"."""
-        p = parse[0]
-        return p.nmod[root] and p.nouns[p.heads[root]] and any(
-            c.dep_ == "case" and c.lower_ in ("de", "du", "d'", "d’") for c in doc[root].children)
-
     def tense(start: int, end: int) -> str | None:
         if (start, end) in answers:
             return answers[start, end]
@@ -166,13 +184,13 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             parse.append(_Parse(doc))
         root = parse[0].span_root(first, last)
         verb = None
-        if not of_noun(root):
+        if not parse[0].of_noun(root):  # "l'élection de mardi": no tense of its own
             verb = parse[0].governing_verb(root)
             if verb is None:  # a verbless clause: the nearest verb of the sentence
                 verbs = sentence_verbs(root)
                 verb = _nearest(verbs, verbs, root) if verbs else None
         if verb is not None and verb not in tenses:
-            tenses[verb] = _verb_tense(doc[verb], [doc[j] for j in parse[0].aux_children.get(verb, ())])
+            tenses[verb] = parse[0].verb_tense(verb)
         answers[start, end] = tenses[verb] if verb is not None else None
         return answers[start, end]
 
