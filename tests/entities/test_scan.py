@@ -122,3 +122,14 @@ def test_a_name_needs_two_letters_or_digits():
     assert clean_model_entity([Token(10, 11, "C", "PROPN")], "MISC", text, rules) == []
     assert [(c.start, c.end) for c in clean_model_entity([Token(25, 27, "CD", "PROPN")], "MISC", text, rules)] == [(25, 27)]
     assert [(c.start, c.end) for c in clean_model_entity([Token(34, 36, "Ré", "PROPN")], "LOC", text, rules)] == [(34, 36)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["Paul", "d'", "A.", " \n", "-\n", "..", "’’", "M"]), max_size=25), st.integers(0, 80))
+def test_the_word_before_a_name_is_what_the_pattern_finds(pieces, start):
+    from claimline.entities.gazetteer import _WORD_BEFORE, word_before
+
+    text = "".join(pieces) + "France"
+    start = min(start, len(text))
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    assert word_before(text, start) == (None if found is None else (found.group(1), found.end(1)))

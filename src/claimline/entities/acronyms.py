@@ -86,7 +86,8 @@ def _spells(short: str, name: str, demonyms: Collection[str] = ()) -> bool:
 
 def _parenthesised(text: str, first: Candidate, second: Candidate) -> bool:
     """Whether ``second`` is in parentheses right after ``first`` (on the same line)."""
-    if not _CLOSE.match(text[second.end : second.end + 3]):
+    after = text[second.end : second.end + 3]
+    if ")" not in after or not _CLOSE.match(after):
         return False
     gap = text[first.end : second.start]
     return "\n" not in gap and gap.rstrip().endswith("(")

@@ -86,7 +86,8 @@ class ContextRules:
         head_firsts = {h.split()[0].lower() for hs in rules.name_heads.values() for h in hs if h.split()}
         self._portfolio_firsts, self._head_firsts = _substrings(portfolio_firsts), _word_starts(head_firsts)
         # the literal words the patterns start with, found once per text (scan)
-        self._scan_words = (sorted(portfolio_firsts), sorted(head_firsts), _first_literals(rules.name_heads.get("ORG", ())))
+        org_firsts = _first_literals(rules.name_heads.get("ORG", ()))
+        self._scan_words = (_minimal(portfolio_firsts), _minimal(head_firsts | set(org_firsts)), tuple(org_firsts))
         self._title_words = frozenset(fold(w) for t in rules.portfolio_titles for w in t.split()) | _TITLE_ADJECTIVES
         self._heads = []
         for label, heads in sorted(rules.name_heads.items()):
@@ -119,7 +120,8 @@ class ContextRules:
         low = lower_aligned(text)
         if low is None or not all(self._scan_words[2]):
             return None
-        portfolios, heads, orgs = (Occurrences(low, words) for words in self._scan_words)
+        portfolios, heads = Occurrences(low, self._scan_words[0]), Occurrences(low, self._scan_words[1])
+        orgs = [p for p in heads.starts if low.startswith(self._scan_words[2], p)]  # every ORG head starts one
         return TextScan(text, portfolios, heads, orgs)
 
     def is_portfolio(self, text: str, start: int, scan: TextScan | None = None) -> bool:
@@ -198,7 +200,7 @@ class ContextRules:
             yield from self._org_names.finditer(text)
             return
         pos = 0
-        for p in scan.orgs.starts:
+        for p in scan.orgs:
             if p < pos:
                 continue
             found = self._org_names.match(text, p)
@@ -268,7 +270,14 @@ class TextScan:
     text: str
     portfolios: Occurrences
     heads: Occurrences
-    orgs: Occurrences
+    orgs: list[int]
+
+
+def _minimal(words: Iterable[str]) -> list[str]:
+    """``words`` without those another one begins ("chargée" after "chargé"): where the
+    longer one occurs, the shorter one does, and :class:`Occurrences` keeps the shortest."""
+    words = set(words)
+    return sorted(w for w in words if not any(v != w and w.startswith(v) for v in words))
 
 
 def _first_literals(heads: Iterable[str]) -> list[str]:

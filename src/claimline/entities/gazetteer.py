@@ -30,6 +30,7 @@ from claimline.entities.normalise import FOLDS, fold
 _WORD = re.compile(r"\w+|[^\w\s-]")
 _ARTICLES = frozenset({"le", "la", "les", "l"})
 _WORD_BEFORE = re.compile(r"(\w[\w.'’]*)(?: |-)$")
+_RUN_BACKWARDS = re.compile(r"[\w.'’]*")  # read on a reversed text
 _AFTER = re.compile(r"(?: (?P<num>\d{1,2})(?![\d,.]?\d)| (?P<cap>[A-ZÀ-Ý][\w'’-]*)|-(?P<hyph>[A-ZÀ-Ý]))")
 _SENTENCE_END = frozenset(".!?:;«»\"\n()[]|›>")
 
@@ -104,11 +105,11 @@ class Gazetteer:
         out: list[GazetteerMatch] = []
         after = start  # a word starting before this offset is inside a match already
         for k in compress(count(), map(itemgetter(1), infos)):
-            for j, (rel, _, folded) in enumerate(infos[k][0]):
+            words = infos[k][0]
+            for j, (rel, _, folded) in enumerate(words):
                 if folded not in self._firsts or offsets[k] + k + rel < after:
                     continue
-                pair = tuple(f for _, _, f in _following(infos, offsets, k, j, 2))
-                if folded not in self._singles and pair not in self._prefixes:
+                if folded not in self._singles and (folded, *_next_folded(infos, words, k, j)) not in self._prefixes:
                     continue  # the first word of longer names only, and not followed by their second
                 window = _following(infos, offsets, k, j, self.max_words)
                 found = self._longest([w for _, w, _ in window], [f for _, _, f in window], 0)
@@ -164,6 +165,16 @@ class _Pieces(dict):
         return found
 
 
+def _next_folded(infos: list[tuple[tuple[_Word, ...], bool]], words: tuple[_Word, ...], k: int, j: int) -> tuple[str, ...]:
+    """The folded word after the ``j``-th word (of ``words``, piece ``k``), as a 1-tuple, or ()."""
+    if j + 1 < len(words):
+        return (words[j + 1][2],)
+    for i in range(k + 1, len(infos)):  # the next piece with a word (not a copy of the rest)
+        if infos[i][0]:
+            return (infos[i][0][0][2],)
+    return ()
+
+
 def _following(infos: list[tuple[tuple[_Word, ...], bool]], offsets: list[int], k: int, j: int, n: int) -> list[_Word]:
     """Up to ``n`` words (offsets in the text) from the ``j``-th word of piece ``k`` on."""
     out: list[_Word] = []
@@ -177,16 +188,28 @@ def _following(infos: list[tuple[tuple[_Word, ...], bool]], offsets: list[int], 
     return out
 
 
+def word_before(text: str, start: int) -> tuple[str, int] | None:
+    """``(group 1, its end)`` of ``_WORD_BEFORE.search(text, max(0, start - 40), start)``,
+    read backwards from ``start - 1`` for a space or a hyphen (the longest run of word
+    characters, dots and apostrophes before it, from its first word character)."""
+    if start == 0 or text[start - 1] not in " -\n":
+        return None  # no match can end here ("$" also matches before a last newline)
+    if text[start - 1] == "\n":
+        found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        return None if found is None else (found.group(1), found.end(1))
+    run = _RUN_BACKWARDS.match(text[max(0, start - 40) : start - 1][::-1]).end()
+    word = text[start - 1 - run : start - 1].lstrip(".'’")
+    return (word, start - 1) if word else None
+
+
 def _glued_before(text: str, start: int, ends: set[int], free: frozenset[str]) -> bool:
     """A capitalised word (not starting a sentence) or a hyphenated word right before ``start``."""
-    if start == 0 or text[start - 1] not in " -\n":
-        return False  # no match of _WORD_BEFORE can end here ("$" also matches before a last newline)
-    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    found = word_before(text, start)
     if found is None:
         return False
-    word = re.split(r"['’]", found.group(1))[-1]  # "d'Air France"
-    word_start = found.end(1) - len(word)
-    if not word or found.end(1) in ends or fold(word).rstrip(".'’") in free or not word[:1].isupper():
+    word = re.split(r"['’]", found[0])[-1]  # "d'Air France"
+    word_start = found[1] - len(word)
+    if not word or found[1] in ends or fold(word).rstrip(".'’") in free or not word[:1].isupper():
         return False  # "anti-Trump", "En France", "M. Macron"
     if text[start - 1] == "-":
         return True
