@@ -254,3 +254,41 @@ def test_relative_units_and_month_names(text, expected):
 def test_the_last_unit_of_a_named_period_is_not_the_last_one_before_today():
     assert values("Il pleut la dernière semaine de juin.", "2025-03-12", "present")[-1] == ("juin", "2025-06")
     assert values("La sonde survole Mars sans relâche.", "2025-03-12", "present") == []
+
+
+# --- noon after a relative day -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("On déjeune ensemble demain midi.", [("demain midi", "2025-03-13T12:00")]),
+    ("Hier midi, la cantine était fermée.", [("Hier midi", "2025-03-11T12:00")]),
+    ("Passez me voir après-demain à midi.", [("après-demain à midi", "2025-03-14T12:00")]),
+    ("Aujourd'hui midi, le conseil s'est réuni.", [("Aujourd'hui midi", "2025-03-12T12:00")]),
+    ("Demain soir, la salle ferme tôt.", [("Demain soir", "2025-03-13TEV")]),
+])
+def test_noon_after_a_relative_day_is_a_clock_time(text, expected):
+    assert values(text, "2025-03-12") == expected
+
+
+def test_noon_after_a_relative_day_without_a_publication_date():
+    found = annotate("On déjeune ensemble demain midi.", dct=None).timexes
+    assert [(t["type"], t["value"]) for t in found] == [("TIME", "XXXX-XX-XXT12:00")]
+
+
+def test_every_part_of_day_a_rule_captures_is_in_the_lexicon():
+    """A ``pod`` group's words are looked up in ``parts_of_day`` (a plural without its s):
+    one missing there lost every article that used it (KeyError in the resolver)."""
+    from claimline.resources import load_json
+    from claimline.timexes.lexicon import RuleFile
+
+    parts = load_grammar().lexicon.parts_of_day
+    rule_file = load_json("timex_rules.json", RuleFile)
+    pod_class = rule_file.macros["POD"]  # the class itself: every word of it is a key
+    groups = [
+        (r.name, g)
+        for r in rule_file.rules
+        for g in re.findall(r"\(\?P<pod>([^()]*)\)", r.pattern.replace("%POD%", "%parts_of_day%"))
+    ]
+    assert len(groups) > 5 and "%parts_of_day%" in pod_class
+    for name, group in groups:
+        for word in (alt.replace("\\s+", " ") for alt in group.split("|")):
+            assert word == "%parts_of_day%" or word in parts or word.removesuffix("s") in parts, (name, word)

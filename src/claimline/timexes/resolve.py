@@ -197,17 +197,17 @@ _DETACHED = re.compile(r"(?:^|[.!?,;:«\n])\s*(?:et\s*,?\s*|mais\s*,?\s*)?$")
 def _relative_day(c: Candidate, ctx: Context, lex: Lexicon) -> Resolution:
     word = c.get("relday")
     pod, mod = c.get("pod"), _mod(c, lex)
-    if word == "aujourd'hui" and not pod and not c.get("weekday") and not c.get("event") and (
+    if word == "aujourd'hui" and not pod and not c.get("noon") and not c.get("weekday") and not c.get("event") and (
         ctx.tense not in ("past", "future") or _DETACHED.search(c.left)
     ):  # "Aujourd'hui, la ville a changé": the present; "elle se rend aujourd'hui à Lille": the day
         return Resolution("TIME", "PRESENT_REF")
+    time = f"T{lex.parts_of_day[pod]}" if pod else clock_suffix(c)  # "demain soir", "demain midi"
     if ctx.dct is None:
-        value = "XXXX-XX-XX" + (f"T{lex.parts_of_day[pod]}" if pod else "")
-        return Resolution("TIME" if pod else "DATE", value, mod=mod, anchor="document", underspecified=True)
+        return Resolution("TIME" if time else "DATE", "XXXX-XX-XX" + time, mod=mod, anchor="document",
+                          underspecified=True)
     date = ctx.dct + dt.timedelta(days=lex.relative_days[word])
-    if pod:
-        return Resolution("TIME", f"{date.isoformat()}T{lex.parts_of_day[pod]}", mod=mod,
-                          anchor="document").with_bounds()
+    if time:
+        return Resolution("TIME", f"{date.isoformat()}{time}", mod=mod, anchor="document").with_bounds()
     return Resolution("DATE", date.isoformat(), anchor="document").with_bounds()
 
 
