@@ -133,17 +133,17 @@ class _Parse:
         return first
 
 
-def _nearest(verbs: list, indices: list[int], i: int):
-    """The verb nearest to token ``i`` (``indices``: the verbs' token indices, ascending),
+def _nearest(verbs: list[int], i: int) -> int:
+    """The verb nearest to token ``i`` (``verbs``: token indices, ascending, not empty),
     the earlier one on a tie; by bisection: a sentence of the model can hold thousands of
     tokens (one date per line parses as one sentence)."""
-    k = bisect.bisect_left(indices, i)
-    if k == len(verbs) or (k > 0 and i - indices[k - 1] <= indices[k] - i):
+    k = bisect.bisect_left(verbs, i)
+    if k == len(verbs) or (k > 0 and i - verbs[k - 1] <= verbs[k] - i):
         return verbs[k - 1]
     return verbs[k]
 
 
-def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callable[[int, int], str | None]:
+def tense_reader(doc) -> Callable[[int, int], str | None]:
     """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``.
 
     Each call costs the length of its span plus a short walk up the tree: the tokens are
@@ -188,7 +188,7 @@ def tense_reader(doc, sentences: list[tuple[int, int]] | None = None) -> Callabl
             verb = parse[0].governing_verb(root)
             if verb is None:  # a verbless clause: the nearest verb of the sentence
                 verbs = sentence_verbs(root)
-                verb = _nearest(verbs, verbs, root) if verbs else None
+                verb = _nearest(verbs, root) if verbs else None
         if verb is not None and verb not in tenses:
             tenses[verb] = parse[0].verb_tense(verb)
         answers[start, end] = tenses[verb] if verb is not None else None
