@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 from itertools import accumulate, compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
 from claimline.entities.normalise import FOLDS, fold
+from claimline.memo import Memo
 
 _WORD = re.compile(r"\w+|[^\w\s-]")
 _ARTICLES = frozenset({"le", "la", "les", "l"})
@@ -79,7 +81,7 @@ class Gazetteer:
         self._firsts = frozenset(key[0] for key in self._table)
         self._prefixes = frozenset(key[:n] for key in self._table for n in range(1, len(key) + 1))
         self._singles = frozenset(key[0] for key in self._table if len(key) == 1)  # names of one word
-        self._pieces = _Pieces(self._firsts)
+        self._pieces = Memo(partial(_piece_words, self._firsts), size=1 << 16)  # the same pieces recur
         self.free_words: frozenset[str] = frozenset(_ARTICLES)
 
     def with_free_words(self, words: Iterable[str]) -> Gazetteer:
@@ -97,7 +99,7 @@ class Gazetteer:
         """Non-overlapping matches in ``text[start:end]``, longest first, left to right.
 
         The text is cut at its spaces (in C); the words of each piece, folded, and whether
-        one can start a name are kept per piece (:class:`_Pieces`: the same pieces come
+        one can start a name are kept per piece (:func:`_piece_words`, memoised: the same pieces come
         back in every text), so Python only looks at the pieces a name can start in."""
         pieces = text[start : len(text) if end is None else end].split(" ")
         infos = list(map(self._pieces.__getitem__, pieces))
@@ -144,25 +146,15 @@ class Gazetteer:
         ]
 
 
-_PIECES_SIZE = 1 << 16
 _Word = tuple[int, str, str]  # (offset, word, folded word)
 
 
-class _Pieces(dict):
+def _piece_words(firsts: frozenset[str], piece: str) -> tuple[tuple[_Word, ...], bool]:
     """For a piece of text between two spaces: its words ``((offset in the piece, word,
     folded), ...)`` (``_WORD``: a line break inside the piece separates words too) and
-    whether one of them begins a name; computed on first use, emptied when full."""
-
-    def __init__(self, firsts: frozenset[str]) -> None:
-        super().__init__()
-        self.firsts = firsts
-
-    def __missing__(self, piece: str) -> tuple[tuple[_Word, ...], bool]:
-        if len(self) >= _PIECES_SIZE:
-            self.clear()
-        words = tuple((m.start(), m.group(), FOLDS[m.group()]) for m in _WORD.finditer(piece))
-        found = self[piece] = (words, any(f in self.firsts for _, _, f in words))
-        return found
+    whether one of them begins a name."""
+    words = tuple((m.start(), m.group(), FOLDS[m.group()]) for m in _WORD.finditer(piece))
+    return words, any(f in firsts for _, _, f in words)
 
 
 def _next_folded(infos: list[tuple[tuple[_Word, ...], bool]], words: tuple[_Word, ...], k: int, j: int) -> tuple[str, ...]:

@@ -19,25 +19,18 @@ import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 
+from claimline.memo import Memo
+
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'", "ʼ": "'"})
 _NON_WORD = re.compile(r"[^\w']+|_")
 _ELISION = re.compile(r"^(?:[a-z]|qu)'")
 
 
-class _Folds(dict):
-    """Folded forms by text, computed on first use: a plain dictionary (a lookup touches
-    one table entry, where ``functools.lru_cache`` also moves its recency links), emptied
-    when it holds ``_FOLDS_SIZE`` texts."""
-
-    def __missing__(self, text: str) -> str:
-        if len(self) >= _FOLDS_SIZE:
-            self.clear()
-        folded = self[text] = text.lower() if text.isascii() else _fold_unicode(text)
-        return folded
+def _fold_text(text: str) -> str:
+    return text.lower() if text.isascii() else _fold_unicode(text)
 
 
-_FOLDS_SIZE = 1 << 16
-FOLDS = _Folds()  # ``FOLDS[text]`` is ``fold(text)``: ``map(FOLDS.__getitem__, words)`` folds in C
+FOLDS = Memo(_fold_text, size=1 << 16)  # ``FOLDS[text]`` is ``fold(text)``: ``map(FOLDS.__getitem__, words)`` folds in C
 
 
 def fold(text: str) -> str:
