@@ -111,9 +111,11 @@ class Gazetteer:
             for j, (rel, _, folded) in enumerate(words):
                 if folded not in self._firsts or offsets[k] + k + rel < after:
                     continue
-                if folded not in self._singles and (folded, *_next_folded(infos, words, k, j)) not in self._prefixes:
-                    continue  # the first word of longer names only, and not followed by their second
-                window = _following(infos, offsets, k, j, self.max_words)
+                if folded not in self._singles:
+                    second = words[j + 1][2] if j + 1 < len(words) else _first_folded_after(infos, k)
+                    if second is not None and (folded, second) not in self._prefixes:
+                        continue  # the first word of longer names only, and not followed by their second
+                window = _following(infos, offsets, k, j, self.max_words, self._prefixes)
                 found = self._longest([w for _, w, _ in window], [f for _, _, f in window], 0)
                 if found is None:
                     continue
@@ -157,24 +159,28 @@ def _piece_words(firsts: frozenset[str], piece: str) -> tuple[tuple[_Word, ...],
     return words, any(f in firsts for _, _, f in words)
 
 
-def _next_folded(infos: list[tuple[tuple[_Word, ...], bool]], words: tuple[_Word, ...], k: int, j: int) -> tuple[str, ...]:
-    """The folded word after the ``j``-th word (of ``words``, piece ``k``), as a 1-tuple, or ()."""
-    if j + 1 < len(words):
-        return (words[j + 1][2],)
+def _first_folded_after(infos: list[tuple[tuple[_Word, ...], bool]], k: int) -> str | None:
+    """The first folded word of the pieces after piece ``k``, or None."""
     for i in range(k + 1, len(infos)):  # the next piece with a word (not a copy of the rest)
         if infos[i][0]:
-            return (infos[i][0][0][2],)
-    return ()
+            return infos[i][0][0][2]
+    return None
 
 
-def _following(infos: list[tuple[tuple[_Word, ...], bool]], offsets: list[int], k: int, j: int, n: int) -> list[_Word]:
-    """Up to ``n`` words (offsets in the text) from the ``j``-th word of piece ``k`` on."""
+def _following(
+    infos: list[tuple[tuple[_Word, ...], bool]], offsets: list[int], k: int, j: int, n: int, prefixes: frozenset[tuple[str, ...]]
+) -> list[_Word]:
+    """The words (offsets in the text) from the ``j``-th word of piece ``k`` on, up to ``n``
+    and up to the first one that no name continues with (the words the longest name there
+    can use, and the one after it)."""
     out: list[_Word] = []
+    folded: tuple[str, ...] = ()
     while k < len(infos):
         base = offsets[k] + k
-        for rel, word, folded in infos[k][0][j:]:
-            out.append((base + rel, word, folded))
-            if len(out) == n:
+        for rel, word, fold_ in infos[k][0][j:]:
+            out.append((base + rel, word, fold_))
+            folded += (fold_,)
+            if len(out) == n or folded not in prefixes:
                 return out
         k, j = k + 1, 0
     return out

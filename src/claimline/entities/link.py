@@ -155,15 +155,10 @@ def link_mentions(
         mentions.append(
             {"id": f"m{i + 1}", "span": {"start": cand.start, "end": cand.end}, "label": label, "entity_id": entity_id}
         )
-        entity = entities.setdefault(
-            entity_id,
-            {
-                "id": entity_id,
-                "name": registry.name_of(entity_id) or seen.name_of(entity_id) or surface,
-                "label": label,
-                "aliases": [],
-            },
-        )
+        entity = entities.get(entity_id)
+        if entity is None:  # built once per entity, not once per mention
+            name = registry.name_of(entity_id) or seen.name_of(entity_id) or surface
+            entity = entities[entity_id] = {"id": entity_id, "name": name, "label": label, "aliases": []}
         if surface != entity["name"] and surface not in entity["aliases"]:
             entity["aliases"].append(surface)
     return mentions, list(entities.values())

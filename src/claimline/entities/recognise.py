@@ -175,6 +175,8 @@ def clean_model_entity(
     tokens: Sequence[Token], label: str, text: str, rules: NameRules
 ) -> list[Candidate]:
     """The names inside one entity of the model (none, one, or one per line)."""
+    if len(tokens) == 1:
+        return _clean_word(tokens[0], label, text, rules)
     out = []
     for piece in _split_lines(tokens, text):
         piece, titled = _trim(list(piece), rules, text, label)
@@ -195,6 +197,26 @@ def clean_model_entity(
             continue  # "Retrait des traités", "Lire aussi", "« Assassins ! »"
         out.append(Candidate(piece[0].start, piece[-1].end, label))
     return out
+
+
+def _clean_word(tok: Token, label: str, text: str, rules: NameRules) -> list[Candidate]:
+    """:func:`clean_model_entity` of a one-token entity (four in ten), the same tests in one
+    pass: no line to split, no title to strip (a title needs a name after it), and a
+    determiner, a lower-case word or a word without a letter or digit leaves nothing."""
+    word = fold(tok.text)
+    if word in rules.determiners or tok.text[:1].islower() or not _has_alnum(tok.text):
+        return []  # what _trim strips
+    surface = text[tok.start : tok.end]
+    if not (surface[:1].isupper() or surface[:1].isdigit()):
+        return []
+    folded = fold(surface)
+    if ((len(surface) < 2 or not surface[:2].isalnum()) and sum(map(str.isalnum, surface)) < 2) or folded in rules.not_names:
+        return []
+    if word in rules.demonyms or _shouted(surface):  # is_demonym_phrase of one word that is no determiner
+        return []
+    if tok.pos not in ("PROPN", "") and (tok.sent_start or _opens_quote(text, tok.start)):
+        return []  # "Retrait des traités", "Lire aussi", "« Assassins ! »"
+    return [Candidate(tok.start, tok.end, label)]
 
 
 def _opens_quote(text: str, start: int) -> bool:
