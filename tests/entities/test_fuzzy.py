@@ -115,7 +115,7 @@ def _population(seed: int, n: int) -> list[str]:
     return names
 
 
-def test_the_bigram_filter_keeps_every_match_extract_one_finds():
+def test_the_bigram_filter_keeps_every_match_extract_one_finds(monkeypatch):
     """Thousands of choices, so that the bigram filter (not the length buckets) chooses what
     is scored: same choice, score and first position on ties as extractOne over all of them."""
     from claimline.entities import qgrams
@@ -128,24 +128,21 @@ def test_the_bigram_filter_keeps_every_match_extract_one_finds():
         calls.append(found is not None)
         return found
 
-    qgrams.GramFilter.candidates = counted
-    try:
-        choices = _population(11, 3000)
-        rng = random.Random(12)
-        queries = [_edited(rng, rng.choice(choices), rng.randint(0, 3)) for _ in range(300)] + _population(13, 100)
-        for threshold in (70.0, 88.0, 95.0):
-            index = FuzzyIndex(threshold)
-            for i, choice in enumerate(choices):
-                index.append(choice, i)
-            for query in queries:
-                expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process,
-                                              score_cutoff=threshold)
-                found = index.best(query)
-                assert (found is None) == (expected is None), (query, threshold)
-                if found is not None:
-                    assert found == (expected[0], expected[1], expected[2]), (query, threshold)
-    finally:
-        qgrams.GramFilter.candidates = original
+    monkeypatch.setattr(qgrams.GramFilter, "candidates", counted)
+    choices = _population(11, 3000)
+    rng = random.Random(12)
+    queries = [_edited(rng, rng.choice(choices), rng.randint(0, 3)) for _ in range(300)] + _population(13, 100)
+    for threshold in (70.0, 88.0, 95.0):
+        index = FuzzyIndex(threshold)
+        for i, choice in enumerate(choices):
+            index.append(choice, i)
+        for query in queries:
+            expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                                          score_cutoff=threshold)
+            found = index.best(query)
+            assert (found is None) == (expected is None), (query, threshold)
+            if found is not None:
+                assert found == (expected[0], expected[1], expected[2]), (query, threshold)
     assert sum(calls) > 500  # the filter answered (it was not the scan every time)
 
 

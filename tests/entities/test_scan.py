@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from claimline.entities.context import ContextRules, _last_words, _without_gap
 from claimline.entities.occurrences import Occurrences, lower_aligned
-from claimline.entities.recognise import Candidate
+from claimline.entities.recognise import Candidate, NameRules
 from claimline.entities.resources import load_rules
 
 _PIECES = ["rue", "Rue", "mont", "ministère", "Ministère", "de", "l'", "’", "-", " ", ", ", "x", "É", "é", "\n", "ı", "İ", "a"]
 _RULES = ContextRules(load_rules(), ["Kenya", "Éthiopie"])
+_NAME_RULES = NameRules(load_rules())
 
 SENTENCES = [
     "La ministre déléguée chargée de l'Industrie a reçu le patron de Renault.",
@@ -133,3 +134,22 @@ def test_the_word_before_a_name_is_what_the_pattern_finds(pieces, start):
     start = min(start, len(text))
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
     assert word_before(text, start) == (None if found is None else (found.group(1), found.end(1)))
+
+
+_WORDS = ["Paris", "paris", "le", "La", "Les", "M.", "Président", "président", "Russes", "Français", "Ukrainien",
+          "OTAN", "DEUX", "OXYGENE", "A", "C", "CD", "Ré", "2025", "3e", "«", "-", "’", "L'", "Lire", "Retrait", "x",
+          "Excellent", "Aimé", "É", "de", "d'"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(_WORDS), st.sampled_from(["«", "« ", ". ", ", ", "le ", "\n", ""]),
+       st.sampled_from(["PROPN", "NOUN", "ADJ", ""]), st.booleans(), st.sampled_from(["PER", "ORG", "LOC", "MISC"]))
+def test_a_one_token_name_is_cleaned_as_by_the_general_rules(word, before, pos, sent_start, label):
+    """The one-pass cleaning of a one-token entity gives what the line-by-line rules give."""
+    from claimline.entities.recognise import Token, _clean_pieces, _clean_word
+
+    rules = _NAME_RULES
+    text = f"Hier {before}{word} a parlé."
+    start = len("Hier ") + len(before)
+    token = Token(start, start + len(word), word, pos, sent_start)
+    assert _clean_word(token, label, text, rules) == _clean_pieces([token], label, text, rules)

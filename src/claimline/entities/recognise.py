@@ -177,6 +177,11 @@ def clean_model_entity(
     """The names inside one entity of the model (none, one, or one per line)."""
     if len(tokens) == 1:
         return _clean_word(tokens[0], label, text, rules)
+    return _clean_pieces(tokens, label, text, rules)
+
+
+def _clean_pieces(tokens: Sequence[Token], label: str, text: str, rules: NameRules) -> list[Candidate]:
+    """:func:`clean_model_entity` line by line, whatever the number of tokens."""
     out = []
     for piece in _split_lines(tokens, text):
         piece, titled = _trim(list(piece), rules, text, label)
