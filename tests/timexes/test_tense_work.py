@@ -165,3 +165,11 @@ def test_a_lazy_context_reads_once_per_copy_and_yields_to_an_explicit_tense():
     assert Context.reading_tense(None).tense is None and Context(tense="past").tense == "past"
     with pytest.raises(AttributeError):
         _ = ctx.no_such_field
+
+
+@pytest.mark.parametrize("morph", ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part",
+                                   "Gender=Fem|Number=Plur|Person=1,3", "Mood=Cnd|Number=Sing|Person=3"])
+def test_the_process_wide_morphology_reading_is_spacys(morph):
+    doc = Doc(Vocab(), words=["x"], morphs=[morph])
+    for field in ("Tense", "Mood", "VerbForm", "Person", "Gender", "Absent"):
+        assert tense_module._MORPH_VALUES[str(doc[0].morph), field] == doc[0].morph.get(field)
