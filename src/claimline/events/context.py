@@ -8,6 +8,8 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from collections.abc import Callable, Collection
 from typing import Any
 
 from claimline.doc import (
@@ -23,6 +25,15 @@ from claimline.doc import sentences as doc_sentences
 from claimline.layout.regions import locate
 
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "acl", "parataxis", "xcomp", "csubj"})
+
+
+@dataclass(frozen=True)
+class SentenceTops:
+    """What :meth:`DocContext.sentence_tops` found in one sentence."""
+
+    tokens: list  # the kept tokens heading the sentence, in text order
+    indices: list[int]  # their token indices
+    any_kept: bool  # whether any token of the sentence (a top or not) was kept
 
 
 class DocContext:
@@ -47,6 +58,7 @@ class DocContext:
         self._timex_spans = [(t["span"]["start"], t["span"]["end"]) for t in timexes]
         self._timex_starts = [s for s, _ in self._timex_spans]
         self._clauses: dict[int, list] = {}
+        self._tops: dict[tuple[int, Callable[[Any], bool]], SentenceTops | None] = {}
 
     # -- tokens and offsets -------------------------------------------------------
     def token_at(self, offset: int) -> int | None:
@@ -70,6 +82,28 @@ class DocContext:
 
     def sentence_bounds(self, tok) -> tuple[int, int]:
         return self.sentences[self.sentence_index(tok.idx)]
+
+    def sentence_tops(self, tok, keep: Callable[[Any], bool]) -> SentenceTops | None:
+        """The tokens of ``tok``'s sentence that pass ``keep`` and head it (their head is
+        themselves or lies in another sentence), and whether any token passes ``keep``;
+        None when the sentence's ends fall on no token.
+
+        Computed once per sentence and ``keep``: every timex of a sentence without a
+        predicate of its own looks for the nearest one, and scanning the sentence for each
+        made a sentence of n dates cost n times its length.
+        """
+        k = self.sentence_index(tok.idx)
+        key = (k, keep)
+        if key not in self._tops:
+            s, e = self.sentences[k]
+            first, last = self.token_at(s), self.token_at(max(s, e - 1))
+            if first is None or last is None:
+                self._tops[key] = None
+            else:
+                kept = [t for t in self.doc[first : last + 1] if keep(t)]
+                tops = [t for t in kept if t.head == t or not self.same_sentence(t.head, t)]
+                self._tops[key] = SentenceTops(tops, [t.i for t in tops], bool(kept))
+        return self._tops[key]
 
     def sentence_text(self, tok) -> str:
         s, e = self.sentence_bounds(tok)
@@ -139,6 +173,26 @@ class DocContext:
 # -- token helpers ---------------------------------------------------------------------
 
 
+def nearest(tokens: list, indices: list[int], i: int, excluded: Collection[int]):
+    """The token of ``tokens`` (in text order, ``indices`` their indices) nearest to token
+    index ``i`` whose index is not in ``excluded``, the earlier one on a tie; None if none.
+
+    A binary search, then a step past the excluded neighbours on each side: the cost does
+    not grow with the number of tokens.
+    """
+    right = bisect.bisect_left(indices, i)
+    left = right - 1
+    while left >= 0 and indices[left] in excluded:
+        left -= 1
+    while right < len(indices) and indices[right] in excluded:
+        right += 1
+    if left < 0:
+        return tokens[right] if right < len(indices) else None
+    if right >= len(indices) or i - indices[left] <= indices[right] - i:
+        return tokens[left]
+    return tokens[right]
+
+
 CASE_WINDOW = 4  # a case marker stands at most this many tokens before its noun ("à la nouvelle gare")
 
 
@@ -184,4 +238,4 @@ def clause_tokens(head) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-__all__ = ["CLAUSE_DEPS", "DocContext", "case_of", "clause_tokens", "is_ne", "is_past", "tenses"]
+__all__ = ["CLAUSE_DEPS", "DocContext", "SentenceTops", "case_of", "clause_tokens", "is_ne", "is_past", "nearest", "tenses"]

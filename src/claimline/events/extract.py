@@ -35,7 +35,7 @@ from claimline.calendar import is_datable
 from claimline.doc import layer
 from claimline.events import describe
 from claimline.events.anchors import Anchor, anchors_of, event_bounds, preference
-from claimline.events.context import DocContext, case_of
+from claimline.events.context import DocContext, case_of, nearest
 from claimline.events.lexicon import EventLexicon
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
@@ -97,6 +97,9 @@ class EventFinder:
     def predicate_of(self, ctx: DocContext, anchor: Anchor) -> Predicate | None:
         """The predicate the timex dates, or None when it dates no event."""
         root = anchor.root
+        tops = ctx.sentence_tops(root, self._is_top)
+        if tops is not None and not tops.any_kept:
+            return None  # no verb or event noun in the sentence (a list of dates): nothing to date
         noun = self._preceding_event_noun(ctx, root, anchor.start)
         tok, anchoring = root, set()
         for _ in range(MAX_CLIMB):
@@ -149,20 +152,19 @@ class EventFinder:
         )
 
     def _local_predicate(self, ctx: DocContext, root, skip: set[int] = frozenset()) -> Predicate | None:
-        """The top verb or event noun of ``root``'s sentence nearest to it, if any."""
-        s, e = ctx.sentence_bounds(root)
-        first, last = ctx.token_at(s), ctx.token_at(max(s, e - 1))
-        if first is None or last is None:
+        """The top verb or event noun of ``root``'s sentence nearest to it, if any (the
+        sentence's tops are listed once per sentence: :meth:`DocContext.sentence_tops`)."""
+        tops = ctx.sentence_tops(root, self._is_top)
+        if tops is None:
             return None
-        tops = [
-            t for t in ctx.doc[first : last + 1]
-            if (t.head == t or not ctx.same_sentence(t.head, t)) and t != root and t.i not in skip
-            and (self._is_predicate(t) or self._is_event_noun(t))
-        ]
-        if not tops:
+        top = nearest(tops.tokens, tops.indices, root.i, {root.i, *skip})
+        if top is None:
             return None
-        top = min(tops, key=lambda t: abs(t.i - root.i))
         return self._from_verb(top) if self._is_predicate(top) else Predicate(top, top)
+
+    def _is_top(self, tok) -> bool:
+        """A token that can be a sentence's top predicate: a verb or an event noun."""
+        return self._is_predicate(tok) or self._is_event_noun(tok)
 
     def _from_verb(self, verb) -> Predicate | None:
         lemma = verb.lemma_.casefold()
