@@ -82,3 +82,86 @@ def test_the_names_seen_in_a_text_are_indexed_once(monkeypatch):
         seen.resolve(name.split()[-1] + "e", "ORG")
     assert len(built) <= 3  # surnames, PER keys, ORG keys
     assert len(seen._choices["PER"]) == 150
+
+
+def _edited(rng: random.Random, name: str, edits: int) -> str:
+    """``name`` with ``edits`` random insertions, deletions or substitutions (accented letters too)."""
+    letters = "abcdefghijklmnopqrstuvwxyzéèàçô -"
+    for _ in range(edits):
+        i = rng.randrange(len(name) + 1)
+        kind = rng.choice("ids")
+        if kind == "i" or not name:
+            name = name[:i] + rng.choice(letters) + name[i:]
+        elif kind == "d":
+            name = name[:i] + name[i + 1 :]
+        else:
+            name = name[:i] + rng.choice(letters) + name[i + 1 :]
+    return name
+
+
+def _population(seed: int, n: int) -> list[str]:
+    """Made-up names: syllables (with accents), one or three words, short and long, and
+    near-duplicates of earlier ones with 1 to 3 edits."""
+    rng = random.Random(seed)
+    syllables = ["ber", "lan", "cour", "mon", "tel", "vau", "ri", "gné", "dal", "fon", "mar", "chet", "sol", "é",
+                 "Ö", "pin", "drac", "leu", "a", "x"]
+    names: list[str] = []
+    while len(names) < n:
+        if names and rng.random() < 0.4:
+            names.append(_edited(rng, rng.choice(names), rng.randint(1, 3)))
+        else:
+            words = rng.choice([1, 1, 2, 3])
+            names.append(" ".join("".join(rng.choices(syllables, k=rng.randint(1, 5))).capitalize() for _ in range(words)))
+    return names
+
+
+def test_the_bigram_filter_keeps_every_match_extract_one_finds():
+    """Thousands of choices, so that the bigram filter (not the length buckets) chooses what
+    is scored: same choice, score and first position on ties as extractOne over all of them."""
+    from claimline.entities import qgrams
+
+    calls = []
+    original = qgrams.GramFilter.candidates
+
+    def counted(self, query):
+        found = original(self, query)
+        calls.append(found is not None)
+        return found
+
+    qgrams.GramFilter.candidates = counted
+    try:
+        choices = _population(11, 3000)
+        rng = random.Random(12)
+        queries = [_edited(rng, rng.choice(choices), rng.randint(0, 3)) for _ in range(300)] + _population(13, 100)
+        for threshold in (70.0, 88.0, 95.0):
+            index = FuzzyIndex(threshold)
+            for i, choice in enumerate(choices):
+                index.append(choice, i)
+            for query in queries:
+                expected = process.extractOne(query, choices, scorer=fuzz.ratio, processor=utils.default_process,
+                                              score_cutoff=threshold)
+                found = index.best(query)
+                assert (found is None) == (expected is None), (query, threshold)
+                if found is not None:
+                    assert found == (expected[0], expected[1], expected[2]), (query, threshold)
+    finally:
+        qgrams.GramFilter.candidates = original
+    assert sum(calls) > 500  # the filter answered (it was not the scan every time)
+
+
+def test_the_bigram_filter_scores_few_of_many_choices():
+    from claimline.entities.qgrams import GramFilter
+
+    choices = [utils.default_process(c) for c in _population(21, 4000)]
+    grams = GramFilter(88.0)
+    for i, choice in enumerate(choices):
+        grams.add(choice, i)
+    rng = random.Random(22)
+    sizes = []
+    for query in (utils.default_process(_edited(rng, rng.choice(choices), 1)) for _ in range(200)):
+        found = grams.candidates(query)
+        if found is not None:
+            sizes.append(len(found))
+            matches = [i for i, c in enumerate(choices) if fuzz.ratio(query, c) >= 88.0]
+            assert set(matches) <= set(found) and found == sorted(found)
+    assert len(sizes) > 150 and sum(sizes) / len(sizes) < 40  # of 4000

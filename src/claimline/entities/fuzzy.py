@@ -3,12 +3,19 @@
 :meth:`FuzzyIndex.best` returns what ``process.extractOne(query, choices,
 scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=threshold)`` returns
 (the first choice with the highest score at or above ``threshold``), but scores only
-the choices whose length can reach the threshold: ``ratio`` is at most
-``200 * min(m, n) / (m + n)`` for strings of lengths ``m`` and ``n``, so at the default
-88 a 10-letter key is never compared with names shorter than 8 or longer than 12
-letters. Choices are kept by length, processed once when added; adding one costs
-O(1), so a registry that grows while a text is read (the names already seen) is not
-rebuilt for every lookup.
+choices that can reach the threshold. Two exact bounds choose them:
+
+- length: ``ratio`` is at most ``200 * min(m, n) / (m + n)`` for strings of lengths
+  ``m`` and ``n``, so at the default 88 a 10-letter key is never compared with names
+  shorter than 8 or longer than 12 letters (choices are kept in buckets by length);
+- shared bigrams (:mod:`~claimline.entities.qgrams`): once the lengths that can match
+  hold many choices, only those that share enough bigrams with the key near the same
+  place are scored (a few among thousands: the names of a long text that are seen once
+  each no longer make every new name cost more than the previous one).
+
+Both keep every choice that can reach the threshold, in their order, so the first best
+of those scored is extractOne's. Adding a choice costs O(1) (plus its bigrams once the
+filter is built), so a registry that grows while a text is read is never rebuilt.
 
 >>> index = FuzzyIndex(88.0)
 >>> for i, name in enumerate(["zelensky", "zelenskyy", "poutine"]):
@@ -28,6 +35,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
+from claimline.entities.qgrams import GramFilter, reachable
+
 
 @dataclass(frozen=True)
 class FuzzySettings:
@@ -45,12 +54,13 @@ class FuzzySettings:
 
 
 _SMALL = 64  # up to this many choices, score them all
+_SCAN = 500  # up to this many choices of reachable lengths, score them: the bigram filter costs more
 
 
 class FuzzyIndex:
     """Choices (with a value each) in insertion order, bucketed by processed length."""
 
-    __slots__ = ("_buckets", "_processed", "choices", "threshold", "values")
+    __slots__ = ("_buckets", "_grams", "_processed", "_reachable", "choices", "threshold", "values")
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
@@ -58,6 +68,8 @@ class FuzzyIndex:
         self.values: list[Any] = []
         self._buckets: dict[int, tuple[list[str], list[int]]] = {}  # length -> (processed, positions)
         self._processed: list[str] = []  # every choice, processed, in order
+        self._grams: GramFilter | None = None  # built when the reachable lengths first hold > _SCAN choices
+        self._reachable: dict[int, frozenset[int]] = {}  # key length -> bucket lengths it can match
 
     def __len__(self) -> int:
         return len(self.choices)
@@ -65,9 +77,13 @@ class FuzzyIndex:
     def append(self, choice: str, value: Any = None) -> None:
         """Add ``choice`` (and the value :meth:`best` gives back for it) at the end."""
         processed = utils.default_process(choice)
+        if len(processed) not in self._buckets:
+            self._reachable.clear()
         strings, positions = self._buckets.setdefault(len(processed), ([], []))
         strings.append(processed)
         positions.append(len(self.choices))
+        if self._grams is not None:
+            self._grams.add(processed, len(self.choices))
         self._processed.append(processed)
         self.choices.append(choice)
         self.values.append(value)
@@ -78,19 +94,38 @@ class FuzzyIndex:
         wanted = utils.default_process(query)
         n, cutoff = len(wanted), self.threshold
         if len(self._processed) <= _SMALL:  # one call costs less than choosing buckets
-            found = process.extractOne(wanted, self._processed, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-            return None if found is None else (self.choices[found[2]], found[1], found[2])
+            return self._first_best(wanted, self._processed, None)
+        lengths = self._lengths(n)
+        buckets = [self._buckets[length] for length in lengths]
+        if sum(len(strings) for strings, _ in buckets) > _SCAN:
+            if self._grams is None:
+                self._grams = GramFilter(cutoff)
+                for position, processed in enumerate(self._processed):
+                    self._grams.add(processed, position)
+            found = self._grams.candidates(wanted)
+            if found is not None:
+                return self._first_best(wanted, [self._processed[k] for k in found], found)
         best: tuple[str, float, int] | None = None
-        for length, (strings, positions) in self._buckets.items():
-            if 200 * min(n, length) < cutoff * (n + length) - 1e-6:
-                continue  # no string of this length can reach the threshold
-            found = process.extractOne(wanted, strings, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff)
-            if found is None:
-                continue
-            score, position = found[1], positions[found[2]]
-            if best is None or score > best[1] or (score == best[1] and position < best[2]):
-                best = (self.choices[position], score, position)
+        for strings, positions in buckets:
+            found = self._first_best(wanted, strings, positions)
+            if found is not None and (best is None or found[1] > best[1] or (found[1] == best[1] and found[2] < best[2])):
+                best = found
         return best
+
+    def _lengths(self, n: int) -> frozenset[int]:
+        """The lengths of the choices held that can reach the threshold with a key of length n."""
+        found = self._reachable.get(n)
+        if found is None:
+            found = self._reachable[n] = frozenset(k for k in self._buckets if reachable(n, k, self.threshold))
+        return found
+
+    def _first_best(self, wanted: str, strings: list[str], positions: list[int] | None) -> tuple[str, float, int] | None:
+        """extractOne over ``strings`` (processed choices at ``positions``, ascending; None: all)."""
+        found = process.extractOne(wanted, strings, scorer=fuzz.ratio, processor=None, score_cutoff=self.threshold)
+        if found is None:
+            return None
+        position = found[2] if positions is None else positions[found[2]]
+        return self.choices[position], found[1], position
 
 
 _NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")
