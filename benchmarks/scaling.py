@@ -5,6 +5,7 @@
     PYTHONPATH=src python benchmarks/scaling.py --patterns chronology,centuries --max-size 80k
     PYTHONPATH=src python benchmarks/scaling.py --profile chronology --size 80k   # cProfile, top functions
     PYTHONPATH=src python benchmarks/scaling.py --model-pipes --patterns areas    # the model's pipes alone, 10-80 KB
+    PYTHONPATH=src python benchmarks/scaling.py --model-pipes --pieces 10k       # ... and in 10 KB pieces beside
     PYTHONPATH=src python benchmarks/scaling.py --seeds --sizes 10k,100k          # the seeds repeated
     PYTHONPATH=src python benchmarks/scaling.py --seeds --pure-only               # the spaCy-free steps only
 
@@ -314,39 +315,55 @@ def summary(results: dict[str, list[dict]], sizes: list[str]) -> None:
         print(f"| {pattern} | " + " | ".join(ratios.get(s, "–") for s in sizes[1:]) + f" | {worst:.2f} | {last} |")
 
 
-def model_pipes(patterns: list[str], sizes: list[str], model: str) -> None:
+def model_pipes(patterns: list[str], sizes: list[str], model: str, pieces: int | None = None) -> None:
     """The model's own pipes (no claimline component) on one Doc of each size, the
     garbage collector off, fastest of 3 runs: whether the model alone grows faster than
-    the text (sizes up to one chunk, 100 KB: longer texts go through it in chunks)."""
+    the text (sizes up to one chunk, 100 KB: longer texts go through it in chunks).
+
+    ``pieces``: also run the same text through the model in pieces of at most that many
+    characters (cut as :func:`claimline.batch.chunk_bounds` cuts chunks), alternating with
+    the whole Doc in each of the 3 runs: what one long Doc costs the model beyond the
+    same text in short Docs."""
     import spacy
 
+    from claimline.batch import chunk_bounds
+
     nlp = spacy.load(model)
+    modes = ["whole"] + ([f"pieces of {pieces:,}"] if pieces else [])
     for pattern in patterns:
         nlp(dense_article(pattern, 2_000))
         print(f"\n{pattern}: the model's pipes alone, CPU seconds (fastest of 3), x/doubling of their sum")
-        prev = None
+        prev: dict[str, tuple[int, float]] = {}
         for size in sizes:
             text = dense_article(pattern, DENSE_SIZES[size])
-            times: dict[str, list[float]] = {}
+            times: dict[str, dict[str, list[float]]] = {mode: {} for mode in modes}
             gc.collect()
             gc.disable()
             try:
                 for _ in range(3):
-                    start = time.process_time()
-                    doc = nlp.make_doc(text)
-                    times.setdefault("tokenizer", []).append(time.process_time() - start)
-                    for name, proc in nlp.pipeline:
-                        start = time.process_time()
-                        doc = proc(doc)
-                        times.setdefault(name, []).append(time.process_time() - start)
-                    del doc
+                    for mode in modes:
+                        bounds = [(0, len(text))] if mode == "whole" else chunk_bounds(text, pieces)
+                        runs = [0.0] * (len(nlp.pipeline) + 1)
+                        for begin, end in bounds:
+                            start = time.process_time()
+                            doc = nlp.make_doc(text[begin:end])
+                            runs[0] += time.process_time() - start
+                            for k, (_, proc) in enumerate(nlp.pipeline, 1):
+                                start = time.process_time()
+                                doc = proc(doc)
+                                runs[k] += time.process_time() - start
+                            del doc
+                        for name, seconds in zip(["tokenizer", *nlp.pipe_names], runs):
+                            times[mode].setdefault(name, []).append(seconds)
             finally:
                 gc.enable()
-            total = sum(min(v) for v in times.values())
-            ratio = per_doubling(prev[0], prev[1], len(text), total) if prev else "-"
-            print(f"{size:>5} {total:>7.2f} {ratio:>5}  " + "  ".join(f"{k} {min(v):.2f}" for k, v in times.items()),
-                  flush=True)
-            prev = (len(text), total)
+            for mode in modes:
+                total = sum(min(v) for v in times[mode].values())
+                ratio = per_doubling(*prev[mode], len(text), total) if mode in prev else "-"
+                label = "" if mode == "whole" else f"  ({mode})"
+                print(f"{size:>5} {total:>7.2f} {ratio:>5}  "
+                      + "  ".join(f"{k} {min(v):.2f}" for k, v in times[mode].items()) + label, flush=True)
+                prev[mode] = (len(text), total)
 
 
 def profile(pattern: str, size: str, model: str, top: int) -> None:
@@ -394,6 +411,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", metavar="PATTERN", help="cProfile one pattern at --size")
     parser.add_argument("--model-pipes", action="store_true",
                         help="the model's own pipes alone on the dense patterns, 10k to --max-size (80k by default)")
+    parser.add_argument("--pieces", choices=list(DENSE_SIZES),
+                        help="with --model-pipes: also the same text in pieces of this size (one long Doc against short ones)")
     parser.add_argument("--size", default="80k", choices=list(DENSE_SIZES), help="with --profile")
     parser.add_argument("--top", type=int, default=25, help="with --profile: functions listed")
     parser.add_argument("--seeds", action="store_true", help="the seeds repeated and pathological inputs instead")
@@ -426,7 +445,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     names = list(DENSE_SIZES)
     if args.model_pipes:
-        model_pipes(patterns, names[: names.index("80k" if args.max_size == "320k" else args.max_size) + 1], args.model)
+        model_pipes(patterns, names[: names.index("80k" if args.max_size == "320k" else args.max_size) + 1], args.model,
+                    DENSE_SIZES[args.pieces] if args.pieces else None)
         return 0
     sizes = names[: 3 if args.quick else names.index(args.max_size) + 1]
     summary(dense(patterns, sizes, args.model, args.max_seconds, args.repeat), sizes)

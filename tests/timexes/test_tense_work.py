@@ -108,3 +108,68 @@ def test_the_parse_read_as_ints_is_the_parse_read_through_tokens(make_doc):
         assert p.passive[t.i] == (t.dep_ == "aux:pass") and p.modal[t.i] == (t.lemma_ in ("devoir", "aller"))
         for field in ("Tense", "VerbForm", "Mood"):
             assert p.feat(t.i, field) == t.morph.get(field)
+
+
+# -- the tense is read only where a value depends on it (lazy Context.tense) -----------
+
+import datetime as dt  # noqa: E402
+
+from claimline.timexes import annotate  # noqa: E402
+from claimline.timexes.values import Context, evolve  # noqa: E402
+
+def _counting(answer):
+    calls = []
+
+    def tense(start, end):
+        calls.append((start, end))
+        return answer
+    return tense, calls
+
+
+def test_each_candidate_reads_the_tense_of_its_own_span():
+    text = "Il est arrivé mardi et repartira vendredi ; la réunion de lundi a duré deux heures."
+    said = {"mardi": "past", "vendredi": "future", "lundi": "past"}
+    calls = []
+
+    def tense(start, end):
+        calls.append(text[start:end])
+        return said.get(text[start:end])
+    out = annotate(text, dct=dt.date(2025, 3, 6), tense=tense)  # a Thursday
+    assert [(text[t["span"]["start"]:t["span"]["end"]], t["value"]) for t in out.timexes] == [
+        ("mardi", "2025-03-04"), ("vendredi", "2025-03-07"), ("lundi", "2025-03-03"), ("deux heures", "PT2H")]
+    assert sorted(calls) == ["lundi", "mardi", "vendredi"]  # "deux heures" never asks
+
+
+def test_an_explicit_date_does_not_read_the_tense():
+    tense, calls = _counting("future")
+    out = annotate("Le 3 mars 2025, il pleuvait ; la crue a duré trois jours.", dct=dt.date(2025, 3, 5), tense=tense)
+    assert [t["value"] for t in out.timexes] == ["2025-03-03", "P3D"]
+    assert calls == []
+
+
+def test_a_weekday_reads_its_tense_once():
+    tense, calls = _counting("past")
+    out = annotate("Il est arrivé mardi.", dct=dt.date(2025, 3, 6), tense=tense)  # a Thursday
+    assert [t["value"] for t in out.timexes] == ["2025-03-04"]
+    assert len(calls) == 1
+
+
+def test_a_lazy_context_reads_once_per_copy_and_yields_to_an_explicit_tense():
+    reads = []
+    ctx = Context.reading_tense(lambda: reads.append(1) or "future", dct=dt.date(2025, 1, 1))
+    copy = evolve(ctx, day=dt.date(2025, 1, 2))
+    assert reads == []
+    assert (ctx.tense, ctx.tense, copy.tense) == ("future", "future", "future") and len(reads) == 2
+    assert evolve(Context.reading_tense(lambda: reads.append(1) or "past"), tense=None).tense is None
+    assert len(reads) == 2
+    assert Context.reading_tense(None).tense is None and Context(tense="past").tense == "past"
+    with pytest.raises(AttributeError):
+        _ = ctx.no_such_field
+
+
+@pytest.mark.parametrize("morph", ["", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Tense=Past|VerbForm=Part",
+                                   "Gender=Fem|Number=Plur|Person=1,3", "Mood=Cnd|Number=Sing|Person=3"])
+def test_the_process_wide_morphology_reading_is_spacys(morph):
+    doc = Doc(Vocab(), words=["x"], morphs=[morph])
+    for field in ("Tense", "Mood", "VerbForm", "Person", "Gender", "Absent"):
+        assert tense_module._MORPH_VALUES[str(doc[0].morph), field] == doc[0].morph.get(field)

@@ -21,3 +21,21 @@ def test_a_full_numeric_date_is_read_as_dateparser_reads_it():
     assert dateparse._full_numeric("01/13/2024") is False  # dateparser reads it month first: left to it
     assert dateparse._full_numeric("12 fév. 2025") is False
     assert dateparse.parse_date("04/12/2024", base=base) == dateparse.ParsedDate(2024, 12, 4, "day")
+
+
+def test_candidate_groups_read_from_the_match_spans_are_groupdicts():
+    from claimline.timexes.detect import find_candidates
+    from claimline.timexes.lexicon import load_grammar
+
+    grammar = load_grammar()
+    texts = [r.rule.example.split(" -> ")[0] for r in grammar.rules] + [
+        "Du samedi 13 au dimanche 15 juillet 2025, puis le 3 août vers 16 h 30, il y a deux ans."]
+    checked = 0
+    for text in texts:
+        for c in find_candidates(text, grammar):
+            m = next(m for m in c.rule.regex.finditer(text) if m.span("t") == (c.start, c.end))
+            slow = {name: (value, m.start(name), m.end(name))
+                    for name, value in m.groupdict().items() if value is not None and name != "t"}
+            assert c.groups == slow and list(c.groups) == list(slow), text
+            checked += 1
+    assert checked > 80

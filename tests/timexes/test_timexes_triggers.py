@@ -42,7 +42,7 @@ def _flat_grammar():
     grouped, guarded = lexicon_module.alternation, lexicon_module._guarded
     lexicon_module.alternation = lambda words: lexicon_module._plain_alternation(
         sorted(set(words), key=len, reverse=True))
-    lexicon_module._guarded = lambda pattern, flags: pattern
+    lexicon_module._guarded = lambda pattern, flags, tree=None: pattern
     try:
         return lexicon_module.compile_grammar(GRAMMAR.lexicon, load_json("timex_rules.json", lexicon_module.RuleFile))
     finally:
@@ -159,6 +159,19 @@ def test_a_rule_or_lexicon_entry_added_later_is_covered():
     text = "Le 18 brumaire 2025, il a pris le pouvoir."
     assert [c.text for c in find_candidates(text, grammar)] == ["Le 18 brumaire 2025"]
     assert _key(find_candidates(text, grammar)) == _key(find_candidates(text, grammar, prefilter=False))
+
+
+def test_the_grammar_reads_anchors_and_guards_from_one_parse_with_the_same_result():
+    # compile_grammar parses each rule once, before its first-character lookahead, and
+    # reads both the lookahead and the anchors from that parse: the same as reading the
+    # guarded pattern again
+    from claimline.timexes.starts import first_chars
+
+    for rule, needs in zip(GRAMMAR.rules, GRAMMAR.prefilter.needs):
+        assert rule_anchors(rule.regex) == needs, rule.name
+        guard = re.match(r"\(\?=(\[[^]]*\])\)", rule.regex.pattern)
+        if guard:  # the lookahead was read from the unguarded pattern's parse
+            assert first_chars(rule.regex.pattern[guard.end():], rule.regex.flags) == guard.group(1), rule.name
 
 
 def test_anchors_read_from_a_pattern():

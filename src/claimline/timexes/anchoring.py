@@ -36,7 +36,7 @@ from claimline.timexes.detect import Candidate
 from claimline.timexes.lexicon import Lexicon, unit
 from claimline.timexes.reference import DAY_GRANULARITIES
 from claimline.timexes.resolve import resolve
-from claimline.timexes.values import Context, Resolution
+from claimline.timexes.values import Context, Resolution, evolve
 
 _ANCHORED = re.compile(r"^\s+(?:de\b|du\b|des\b|d['’])", re.I)
 # after "N jours après/avant": a noun phrase or an infinitive, not a new clause
@@ -78,7 +78,7 @@ def _truncated(res: Resolution, code: str) -> Resolution:
 def _counted(cand: Candidate, ctx: Context, base: dt.date | None, lex: Lexicon) -> Resolution | None:
     if base is None:
         return None
-    res = resolve(cand, replace(ctx, anchor=base, anchor_kind="event"), lex)
+    res = resolve(cand, evolve(ctx, anchor=base, anchor_kind="event"), lex)  # evolve: the tense stays unread
     return replace(res, anchor="event") if res is not None else None
 
 

@@ -79,26 +79,28 @@ def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn 
     The result is a lower bound: the article was written on or after it.
     """
     lex = grammar.lexicon
-    usable = []
+    usable = []  # (candidate, tense, value without context)
     for cand, kind in candidates:
         if _group(kind) != "article" or cand.rule.rule.kind not in ("calendar", "date_range", "night"):
             continue
         if _BOUNDARY_CUE.search(cand.left):
             continue
+        res = resolve(cand, Context(), lex)
+        if (res is None or res.earliest is None) and not (cand.get("day") and cand.get("month") and not cand.get("year")):
+            continue  # neither a year nor a day of a month: nothing below reads it, whatever its tense
         t = tense(cand.start, cand.end) if tense is not None else None
         if t != "future":
-            usable.append((cand, t))
+            usable.append((cand, t, res))
     best: tuple[dt.date, Candidate] | None = None
     years = []
-    for cand, _t in usable:
-        res = resolve(cand, Context(), lex)
+    for cand, _t, res in usable:
         if res is not None and res.earliest is not None:
             years.append(res.earliest.year)
         if _explicit_date(cand, res) and res.granularity in ("day", "month", "part_of_day"):
             if best is None or res.latest > best[0]:
                 best = (res.latest, cand)
     if best is not None:
-        for cand, t in usable:
+        for cand, t, _res in usable:
             if t == "past" and cand.get("day") and cand.get("month") and not cand.get("year"):
                 res = resolve(cand, Context(dct=dt.date(best[0].year, 12, 31), tense="past"), lex)
                 if res is not None and res.latest is not None and res.latest > best[0]:
@@ -106,7 +108,7 @@ def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn 
         return best
     if not years:
         return None
-    for cand, _t in usable:
+    for cand, _t, _res in usable:
         weekday, day, month = cand.get("weekday"), cand.get("day"), cand.get("month")
         if weekday and day and month and not cand.get("year"):
             for year in range(max(years), max(years) + 8):
@@ -138,21 +140,23 @@ def _anchors(res: Resolution) -> bool:
 _COARSE_UNITS = frozenset({"Y", "M", "Q", "6M", "DE", "CE"})
 
 
-def _context(dct: dt.date | None, tracker: ReferenceTracker, cand: Candidate, tense: str | None,
+def _context(dct: dt.date | None, tracker: ReferenceTracker, cand: Candidate, tense: TenseFn | None,
              group: str, grammar: Grammar, **kw) -> Context:
     """The anchor of ``cand``: day-level expressions ("le lendemain", "trois jours plus
     tard") count from the narrative day, coarser ones ("un an plus tôt") from the date
-    told just before, whatever its granularity."""
+    told just before, whatever its granularity. The tense of ``cand``'s clause is read
+    from ``tense`` only if the value depends on it (:meth:`Context.reading_tense`)."""
     kind = cand.rule.rule.kind
     day_level = kind == "anchored_day" or kind in DAY_DEPENDENT
     if kind == "offset" and cand.get("unit"):
         day_level = unit(grammar.lexicon, cand.get("unit")).code not in _COARSE_UNITS
     last = tracker.last(cand.start, group)
     ref = tracker.narrative_time(cand.start, day=True, group=group, fallback=False) if day_level else last
+    read = (lambda: tense(cand.start, cand.end)) if tense is not None else None
     if ref is None:
-        return Context(dct=dct, tense=tense, **kw)
+        return Context.reading_tense(read, dct=dct, **kw)
     kind_of = "previous" if last is not None and ref.start == last.start else "narrative"
-    return Context(dct=dct, anchor=ref.date, tense=tense, anchor_kind=kind_of, **kw)
+    return Context.reading_tense(read, dct=dct, anchor=ref.date, anchor_kind=kind_of, **kw)
 
 
 def annotate(
@@ -251,18 +255,17 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
     out: list[tuple[int, int, Resolution]] = []
     sentence_days: list[tuple[int, dt.date]] = []
     later: list[tuple[Candidate, Context]] = []
-    on_event: list[tuple[Candidate, str | None]] = []
+    on_event: list[Candidate] = []
     for cand in cands:
         if cand.rule.rule.kind in DAY_DEPENDENT:
             later.append((cand, _context(dct, tracker, cand, None, group, grammar)))
             continue
         if cand.rule.rule.kind == "ignore":  # a trap ("Jean Burget, 87 ans"): never a timex
             continue
-        t = tense(cand.start, cand.end) if tense else None
         if has_event_complement(text, cand):
-            on_event.append((cand, t))
+            on_event.append(cand)
             continue
-        res = resolve(cand, _context(dct, tracker, cand, t, group, grammar), grammar.lexicon)
+        res = resolve(cand, _context(dct, tracker, cand, tense, group, grammar), grammar.lexicon)
         if res is None:
             continue
         out.append((cand.start, cand.end, res))
@@ -270,8 +273,8 @@ def _resolve_sentence(text: str, bounds: tuple[int, int], cands: list[Candidate]
             tracker.add(cand.start, res.type, res.value, res.earliest, res.granularity, group=group)
             if res.granularity in DAY_GRANULARITIES:
                 sentence_days.append((cand.start, res.earliest))
-    for cand, t in on_event:
-        ctx = _context(dct, tracker, cand, t, group, grammar)
+    for cand in on_event:
+        ctx = _context(dct, tracker, cand, tense, group, grammar)
         res = resolve_on_event(text, bounds, cand, out, ctx, grammar.lexicon, title=title)
         if res is not None:
             out.append((cand.start, cand.end, res))

@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
+from claimline.memo import Memo
 from claimline.timexes.lexicon import CompiledRule, Grammar, load_grammar
 from claimline.timexes.prefilter import normalise
 
+_ORDER = itemgetter(0, 1, 2)  # (-length, rule order, start): unique, the match itself is never compared
+_START = itemgetter(0)
 _NEXT_WORD = re.compile(r"^\s*([^\W\d_][\w'-]*)")
 
 
@@ -61,10 +65,23 @@ def _allowed(grammar: Grammar, rule: CompiledRule, text: str, start: int, end: i
     return not (rule.rule.quantity_guard and _is_counted(grammar, right))
 
 
-def _candidate(rule: CompiledRule, m: re.Match[str], text: str, offset: int) -> Candidate:
-    start, end = m.span("t")
-    groups = {name: (value, m.start(name) + offset, m.end(name) + offset)
-              for name, value in m.groupdict().items() if value is not None and name != "t"}
+def _group_slots(regex: re.Pattern[str]) -> tuple[tuple[str, int], ...]:
+    """The named groups of ``regex`` but "t" (the extent), with their numbers, in order."""
+    return tuple((name, number) for name, number in regex.groupindex.items() if name != "t")
+
+
+_GROUP_SLOTS = Memo(_group_slots, size=4096)
+
+
+def _candidate(rule: CompiledRule, m: re.Match[str], start: int, end: int, text: str, offset: int) -> Candidate:
+    """The candidate of match ``m`` (extent ``start``..``end`` in ``text``): its named groups
+    read from the match's spans (``m.regs``), without a dict of every group of the rule."""
+    regs = m.regs
+    groups = {}
+    for name, number in _GROUP_SLOTS[rule.regex]:
+        s, e = regs[number]
+        if s >= 0:  # the group took part in the match
+            groups[name] = (text[s:e], s + offset, e + offset)
     return Candidate(rule, start + offset, end + offset, text[start:end], groups, text[max(0, start - 60) : start])
 
 
@@ -95,14 +112,14 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
         return []
     # longest first, then the rule listed first; a match overlapping one kept is dropped
     # before its context guards are read: they could only drop it too
-    matches.sort(key=lambda f: f[:3])
+    matches.sort(key=_ORDER)
     kept: list[tuple[int, int, re.Match[str], CompiledRule]] = []
     for _, _, start, end, m, rule in matches:
         if all(end <= k_start or start >= k_end for k_start, k_end, _, _ in kept) \
                 and _allowed(grammar, rule, text, start, end):
             kept.append((start, end, m, rule))
-    kept.sort(key=lambda k: k[0])
-    return [_candidate(rule, m, text, offset) for _, _, m, rule in kept]
+    kept.sort(key=_START)
+    return [_candidate(rule, m, start, end, text, offset) for start, end, m, rule in kept]
 
 
 __all__ = ["Candidate", "find_candidates"]

@@ -31,6 +31,11 @@ from claimline.timexes.prefilter import Prefilter
 from claimline.timexes.starts import guarded as _guarded
 from claimline.timexes.triggers import rule_anchors
 
+try:  # Python >= 3.11
+    from re._parser import parse as _parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    from sre_parse import parse as _parse  # type: ignore[no-redef]
+
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",
     "duration_range", "duration_noun", "decade", "century", "night", "date_range",
@@ -241,12 +246,15 @@ def _expand(rule_name: str, pattern: str, macros: dict[str, str], classes: dict[
 
 
 def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset(), *,
-             guard: bool = False) -> re.Pattern[str]:
+             guard: bool = False) -> tuple[re.Pattern[str], object]:
     """The rule pattern compiled accent-insensitive (``guard``: behind the lookahead of
-    :func:`claimline.timexes.starts.guarded`)."""
+    :func:`claimline.timexes.starts.guarded`), and, with ``guard``, its parse before the
+    lookahead (else None): the guard and the rule's anchors are read from it, so that the
+    pattern is parsed once for both (parsing is most of the grammar's load time)."""
     pattern = accent_insensitive(pattern, keep)
     try:
-        return re.compile(_guarded(pattern, _FLAGS) if guard else pattern, _FLAGS)
+        tree = _parse(pattern, _FLAGS) if guard else None
+        return re.compile(_guarded(pattern, _FLAGS, tree) if guard else pattern, _FLAGS), tree
     except re.error as err:
         raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
 
@@ -257,14 +265,16 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     keep = frozenset(lexicon.accent_distinctive)
     canon = canonical_keys({name: getattr(lexicon, name) for name in classes})
     compiled = []
+    trees = []  # each rule's parse, for its anchors
     for order, rule in enumerate(rule_file.rules):
-        regex = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep, guard=True)
+        regex, tree = _compile(rule.name, _expand(rule.name, rule.pattern, rule_file.macros, classes), keep, guard=True)
+        trees.append(tree)
         if "t" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="no group named 't' (the extent)"))
         if rule.kind == "dateparse" and "date" not in regex.groupindex:
             raise ResourceError(Errors.E012.format(rule=rule.name, detail="kind 'dateparse' needs a group named 'date' (the text dateparser reads)"))
         guards = [  # not_after is searched (every position): it gains the lookahead too
-            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep, guard=searched) if g else None
+            _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep, guard=searched)[0] if g else None
             for g, searched in ((rule.not_after, True), (rule.not_before, False))
         ]
         compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon))
@@ -272,7 +282,8 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ResourceError(Errors.E012.format(rule=dupes[0], detail="two rules have this name"))
-    return Grammar(lexicon, tuple(compiled), Prefilter([rule_anchors(c.regex) for c in compiled]))
+    # the parse without the guard: a lookahead gives no anchor, the anchors are the same
+    return Grammar(lexicon, tuple(compiled), Prefilter([rule_anchors(c.regex, tree=t) for c, t in zip(compiled, trees)]))
 
 
 @lru_cache(maxsize=8)

@@ -90,11 +90,12 @@ def _node(op, av) -> tuple[list[str], bool]:
     raise _Unknown(op)  # any character, back-references, conditionals
 
 
-def first_chars(pattern: str, flags: int) -> str | None:
+def first_chars(pattern: str, flags: int, tree=None) -> str | None:
     """A character class (``[...]``, to compile with ``flags``) holding every character
-    a match of ``pattern`` can start with; None if it cannot be read."""
+    a match of ``pattern`` can start with; None if it cannot be read. ``tree``: the
+    pattern's parse (``re._parser.parse(pattern, flags)``) when the caller has it."""
     try:
-        items, empty = _sequence(_p.parse(pattern, flags))
+        items, empty = _sequence(tree if tree is not None else _p.parse(pattern, flags))
     except (_Unknown, RecursionError):
         return None
     if empty or not items:
@@ -105,11 +106,12 @@ def first_chars(pattern: str, flags: int) -> str | None:
 _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
-def guarded(pattern: str, flags: int) -> str:
+def guarded(pattern: str, flags: int, tree=None) -> str:
     """``pattern`` behind a lookahead on the characters its matches start with (the same
     matches, compiled with ``flags``), or ``pattern`` itself when they cannot be read or
-    it opens with global flags (``(?i)``: nothing may come before them)."""
-    chars = None if _GLOBAL_FLAGS.match(pattern) else first_chars(pattern, flags)
+    it opens with global flags (``(?i)``: nothing may come before them). ``tree``: as
+    for :func:`first_chars`."""
+    chars = None if _GLOBAL_FLAGS.match(pattern) else first_chars(pattern, flags, tree)
     return pattern if chars is None else f"(?={chars}){pattern}"
 
 

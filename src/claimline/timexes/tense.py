@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
+from spacy.morphology import Morphology
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from claimline.doc import doc_index
+from claimline.memo import Memo
 
 _AUX_DEPS = {"aux", "aux:tense", "aux:pass"}
 _FUTURE_MODALS = {"devoir", "aller"}
@@ -29,12 +31,25 @@ def _any_of(values, wanted: list[int]):
     return found
 
 
+def _morph_values(key: tuple[str, str]) -> list[str]:
+    """The values of field ``key[1]`` in the morphology string ``key[0]``, as
+    ``MorphAnalysis.get`` gives them ("Tense=Pres|VerbForm=Fin", "Tense" -> ["Pres"])."""
+    morph, field = key
+    found = Morphology.feats_to_dict(morph).get(field)
+    return found.split(Morphology.VALUE_SEP) if found else []
+
+
+# a verb's tense reads a few fields of a few hundred distinct morphologies: each once per
+# process, not once per Doc (building a Token and its MorphAnalysis cost more than the rest)
+_MORPH_VALUES = Memo(_morph_values, size=8192)
+
+
 class _Parse:
     """The parse of a Doc as lists of ints (absolute heads, label and lemma hashes, part
     of speech ids), read once: walking the tree through spaCy Tokens built one per step
     cost more than the rest of the timex layer."""
 
-    __slots__ = ("_feats", "aux_children", "case_de", "cop_child", "doc", "heads", "is_verb", "modal", "morphs",
+    __slots__ = ("aux_children", "case_de", "cop_child", "doc", "heads", "is_verb", "modal", "morphs",
                  "nmod", "nouns", "passive")
 
     def __init__(self, doc) -> None:
@@ -51,7 +66,6 @@ class _Parse:
         self.passive: list[bool] = (deps == strings["aux:pass"]).tolist()
         self.modal: list[bool] = _any_of(lemmas, [strings[lemma] for lemma in _FUTURE_MODALS]).tolist()
         self.morphs: list[int] = arr[:, 3].tolist()
-        self._feats: dict[tuple[int, str], list[str]] = {}
         # each token's first child of label "cop", its auxiliaries (children come in text
         # order), and the tokens with a child "de"/"du"/"d'" of label "case"
         self.cop_child: dict[int, int] = {}
@@ -66,12 +80,9 @@ class _Parse:
         self.case_de = {self.heads[i] for i in numpy.flatnonzero(of).tolist() if self.heads[i] != i}
 
     def feat(self, i: int, field: str) -> list[str]:
-        """``doc[i].morph.get(field)``, read once per morphology (do not change the list)."""
-        key = (self.morphs[i], field)
-        found = self._feats.get(key)
-        if found is None:
-            found = self._feats[key] = self.doc[i].morph.get(field)
-        return found
+        """``doc[i].morph.get(field)``, read once per morphology and field in the process
+        (do not change the list)."""
+        return _MORPH_VALUES[self.doc.vocab.strings[self.morphs[i]], field]
 
     def of_noun(self, i: int) -> bool:
         """Whether token ``i`` is a noun's complement through "de" ("l'élection de mardi")."""

@@ -268,11 +268,15 @@ def _node(op, av) -> _Info:
     return _Info(None)  # any character, negated classes, back-references, conditionals
 
 
-def rule_anchors(pattern: re.Pattern[str], most: int = 2) -> list[tuple[str, ...]]:
+def rule_anchors(pattern: re.Pattern[str], most: int = 2, tree=None) -> list[tuple[str, ...]]:
     """Up to ``most`` sets of normalised anchors, the most selective first: every match of
-    ``pattern`` holds one anchor of each set. Empty when the pattern offers nothing useful."""
+    ``pattern`` holds one anchor of each set. Empty when the pattern offers nothing useful.
+
+    ``tree``: when the caller has it, the parse (``re._parser.parse``) of ``pattern`` or of
+    a pattern without some of its assertions (they give no anchor: the same result);
+    parsing a rule is most of the work here."""
     try:
-        info = _sequence(_p.parse(pattern.pattern, pattern.flags))
+        info = _sequence(tree if tree is not None else _p.parse(pattern.pattern, pattern.flags))
     except RecursionError:  # pragma: no cover - absurdly nested pattern
         return []
     needs = info.needs if info.exact is None else (_reduce(info.exact),)

@@ -7,6 +7,7 @@ datetime.date(2025, 4, 1)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from claimline.calendar import bounds
@@ -29,7 +30,11 @@ def evolve(obj, **changes):
 
 @dataclass(frozen=True)
 class Context:
-    """What a value is resolved against."""
+    """What a value is resolved against.
+
+    ``tense`` can be read lazily (:meth:`reading_tense`): most values do not depend on
+    it ("le 3 mars 2025", "trois ans", "à 15 h"), and reading it walks the parse.
+    """
 
     dct: dt.date | None = None
     anchor: dt.date | None = None
@@ -37,6 +42,29 @@ class Context:
     day: dt.date | None = None  # the day a clock time or a part of the day falls on
     day_source: str | None = None  # "document" | "previous" | "narrative" | "sentence"
     anchor_kind: str = "previous"  # what ``anchor`` is: "previous" (told just before) or "narrative"
+
+    @classmethod
+    def reading_tense(cls, read: Callable[[], Tense | None] | None, **fields) -> Context:
+        """A Context whose ``tense`` is ``read()``, called on the first access of
+        ``ctx.tense`` (by a normaliser, :func:`evolve`'s copies alike), at most once per
+        copy; ``read`` None: no tense. The value is the same as with ``tense=read()``."""
+        ctx = cls(**fields)
+        if read is not None:
+            del ctx.__dict__["tense"]  # ``tense`` is then looked up in __getattr__
+            ctx.__dict__["_read_tense"] = read
+        return ctx
+
+    def __getattr__(self, name: str):
+        # reached only for an attribute missing from the instance and the class: the
+        # class keeps no default for ``tense`` (deleted below), so a lazy tense lands here
+        read = self.__dict__.get("_read_tense") if name == "tense" else None
+        if read is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = self.__dict__["tense"] = read()
+        return value
+
+
+del Context.tense  # the default lives in __init__; see Context.__getattr__
 
 
 @dataclass(frozen=True)
