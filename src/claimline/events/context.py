@@ -8,8 +8,8 @@ Tokens are duck-typed spaCy tokens; this module does not import spaCy.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from typing import Any
 
 from claimline.doc import (

@@ -29,12 +29,8 @@ from claimline.resources.shared import BARE_LETTERS, month_abbreviations, month_
 from claimline.timexes.accents import accent_insensitive, canonical_keys, fold
 from claimline.timexes.prefilter import Prefilter
 from claimline.timexes.starts import guarded as _guarded
+from claimline.timexes.starts import parse as _parse
 from claimline.timexes.triggers import rule_anchors
-
-try:  # Python >= 3.11
-    from re._parser import parse as _parse  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - Python 3.10
-    from sre_parse import parse as _parse  # type: ignore[no-redef]
 
 RuleKind = Literal[
     "calendar", "dateparse", "relative_day", "anchored_day", "relative_unit", "offset", "duration",

@@ -29,6 +29,13 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+
+def parse(pattern: str, flags: int):
+    """The syntax tree ``re`` builds for ``pattern`` (what :func:`first_chars` and
+    :func:`claimline.timexes.triggers.rule_anchors` read), for a caller that reads both."""
+    return _p.parse(pattern, flags)
+
+
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_WORD: r"\w"}
 _REPEATS = tuple(op for op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) if op)
 
@@ -95,7 +102,7 @@ def first_chars(pattern: str, flags: int, tree=None) -> str | None:
     a match of ``pattern`` can start with; None if it cannot be read. ``tree``: the
     pattern's parse (``re._parser.parse(pattern, flags)``) when the caller has it."""
     try:
-        items, empty = _sequence(tree if tree is not None else _p.parse(pattern, flags))
+        items, empty = _sequence(tree if tree is not None else parse(pattern, flags))
     except (_Unknown, RecursionError):
         return None
     if empty or not items:
@@ -115,4 +122,4 @@ def guarded(pattern: str, flags: int, tree=None) -> str:
     return pattern if chars is None else f"(?={chars}){pattern}"
 
 
-__all__ = ["first_chars", "guarded"]
+__all__ = ["first_chars", "guarded", "parse"]
