@@ -1,6 +1,6 @@
 """How time grows with the length of the input: dense article body text, seeds, pathological inputs.
 
-    PYTHONPATH=src python benchmarks/scaling.py --quick          # dense patterns, 10-40 KB (~3 min)
+    PYTHONPATH=src python benchmarks/scaling.py --quick          # dense patterns, 10-40 KB (~5 min)
     PYTHONPATH=src python benchmarks/scaling.py                  # dense patterns, 10-320 KB (long)
     PYTHONPATH=src python benchmarks/scaling.py --patterns chronology,centuries --max-size 80k
     PYTHONPATH=src python benchmarks/scaling.py --profile chronology --size 80k   # cProfile, top functions
@@ -28,9 +28,24 @@ run is charged to this one; "gc" is the CPU time spent inside Python's cyclic ga
 collector during the run (included in the total: users pay it too). With the model
 loaded (~500 000 objects tracked by the collector), each full collection costs ~0.3 s on
 the shared machine, and whether one falls inside a run of a few seconds moves that run's
-time by 5-10 %. ``--repeat N`` runs every pattern N times, in N rounds (all the patterns,
+time by 5-10 %.
+
+Small sizes are extracted several times in a row: a size is run again, in the same
+process, until its runs add up to ``--min-seconds`` CPU seconds (default 4), and its
+time is their mean ("runs" says how many; sizes that take longer run once, so the long
+sizes cost what they did). A one-second run is at the mercy of what the shared machine
+does during that second. In run G (README), the 10 KB runs of areas, price per day and
+durations took 1.36/1.00, 1.39/1.05 and 0.81/1.02 CPU seconds in the two rounds, every
+layer faster or slower together, their 20 KB runs 2.68/2.90, 2.72/2.63 and 2.06/2.14:
+the fastest of two compared a lucky 10 KB second with ordinary 20 KB runs and made steps
+of ×2.6-2.8, on a model whose own pipes grow ×1.8-2.2 (``--model-pipes``;
+``benchmarks/model_column.py`` times them inside ``extract()``, sizes in any order: no
+step at 10 → 20 KB). Taking the fastest of more one-second runs would only make the
+small size luckier; a mean over a few seconds makes every size's time span a comparable
+stretch of the machine's time (``timeit`` loops a statement ``number`` times for the
+same reason). ``--repeat N`` runs every pattern N times, in N rounds (all the patterns,
 then all of them again, each time in a fresh process, so that a burst of load from other
-jobs hits one round, not both runs of a size) and keeps, per size, the fastest run.
+jobs hits one round, not both of a size) and keeps, per size, the fastest round.
 
 **Seeds** (``--seeds``): the five seed articles (data/raw) repeated to 10 KB ... 5 MB, in
 a fresh process per size ("peak MB" is that process's maximum resident memory, model
@@ -51,6 +66,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -233,7 +249,26 @@ def _dense_run(nlp, totals: dict[str, float], text: str, gc_timer: _GCTimer) -> 
             "timexes": len(article.timexes), "claims": len(article.claims), "events": len(article.events)}
 
 
-def dense_child(pattern: str, sizes: list[str], model: str, max_seconds: float) -> None:
+def mean_of_runs(run: Callable[[], dict], min_seconds: float) -> dict:
+    """``run()`` repeated until its CPU seconds add up to ``min_seconds`` (at least once):
+    the mean run (seconds, wall, gc, layers), the counts of the last one, and ``runs``.
+
+    A run of about one second is at the mercy of what the shared machine does during that
+    second, much more than a run of twenty; the mean of runs that last ``min_seconds`` in
+    all is as steady as one run of that length, so that every size's time spans a
+    comparable stretch of the machine's time (``timeit`` loops a statement ``number`` times
+    for the same reason). Sizes that take longer run once, as before."""
+    runs = [run()]
+    while sum(r["seconds"] for r in runs) < min_seconds:
+        runs.append(run())
+    n = len(runs)
+    mean = dict(runs[-1], runs=n, layers={k: sum(r["layers"][k] for r in runs) / n for k in runs[0]["layers"]})
+    for key in ("seconds", "wall", "gc"):
+        mean[key] = sum(r[key] for r in runs) / n
+    return mean
+
+
+def dense_child(pattern: str, sizes: list[str], model: str, max_seconds: float, min_seconds: float) -> None:
     """Every size of one pattern in this (fresh) process; one JSON line per size."""
     import claimline
 
@@ -242,18 +277,19 @@ def dense_child(pattern: str, sizes: list[str], model: str, max_seconds: float) 
     gc_timer = _GCTimer()
     for size in sizes:
         text = dense_article(pattern, DENSE_SIZES[size])
-        run = _dense_run(nlp, totals, text, gc_timer)
+        run = mean_of_runs(lambda: _dense_run(nlp, totals, text, gc_timer), min_seconds)
         print(json.dumps({"size": size, "chars": len(text), **run, "body": body_share(text)}), flush=True)
         if run["wall"] > max_seconds:
             break
 
 
-_HEADER = (f"{'size':>5} {'chars':>7} {'body':>6} {'wall':>7} {'seconds':>8} {'x/dbl':>6} "
+_HEADER = (f"{'size':>5} {'chars':>7} {'body':>6} {'runs':>4} {'wall':>7} {'seconds':>8} {'x/dbl':>6} "
            + "".join(f"{layer:>11}" for layer in LAYERS) + f"{'gc':>7}{'timexes':>8}{'claims':>7}{'events':>7}")
 
 
 def _row(m: dict) -> str:
-    return (f"{m['size']:>5} {m['chars']:>7} {m['body']:>6.1%} {m['wall']:>7.2f} {m['seconds']:>8.2f} {m['ratio']:>6} "
+    return (f"{m['size']:>5} {m['chars']:>7} {m['body']:>6.1%} {m['runs']:>4} {m['wall']:>7.2f} "
+            f"{m['seconds']:>8.2f} {m['ratio']:>6} "
             + "".join(f"{m['layers'][layer]:>11.2f}" for layer in LAYERS)
             + f"{m['gc']:>7.2f}{m['timexes']:>8}{m['claims']:>7}{m['events']:>7}")
 
@@ -264,11 +300,11 @@ def _with_ratios(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _dense_pattern(pattern: str, sizes: list[str], model: str, max_seconds: float) -> list[dict]:
+def _dense_pattern(pattern: str, sizes: list[str], model: str, max_seconds: float, min_seconds: float) -> list[dict]:
     """One round of one pattern: every size in a fresh process, rows printed as they come."""
     print(f"\n{pattern}  ({(PATTERNS[pattern].__doc__ or '').strip().splitlines()[0]})\n{_HEADER}")
     cmd = [sys.executable, __file__, "--dense-child", pattern, ",".join(sizes), "--model", model,
-           "--max-seconds", str(max_seconds)]
+           "--max-seconds", str(max_seconds), "--min-seconds", str(min_seconds)]
     rows: list[dict] = []
     with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as child:
         for line in child.stdout:
@@ -282,22 +318,24 @@ def _dense_pattern(pattern: str, sizes: list[str], model: str, max_seconds: floa
 
 
 def dense(patterns: list[str], sizes: list[str], model: str, max_seconds: float,
-          repeat: int = 1) -> dict[str, list[dict]]:
-    """``repeat`` rounds over every pattern; per pattern and size, the fastest run."""
+          repeat: int = 1, min_seconds: float = 0.0) -> dict[str, list[dict]]:
+    """``repeat`` rounds over every pattern; per pattern and size, the fastest round (the
+    time of a size in a round: the mean of its runs, see :func:`mean_of_runs`)."""
     print(f"dense body text, extract() with {model}; CPU seconds of the whole and per layer "
-          "(x/doubling of the whole; wall: elapsed seconds; gc: CPU seconds in the garbage collector)")
+          f"(runs: extractions of the size in a row, until {min_seconds:g} CPU seconds, their mean shown; "
+          "x/doubling of the whole; wall: elapsed seconds; gc: CPU seconds in the garbage collector)")
     best: dict[str, dict[str, dict]] = {p: {} for p in patterns}
     for r in range(max(1, repeat)):
         if repeat > 1:
             print(f"\n== round {r + 1} of {repeat} ==")
         for pattern in patterns:
-            for m in _dense_pattern(pattern, sizes, model, max_seconds):
+            for m in _dense_pattern(pattern, sizes, model, max_seconds, min_seconds):
                 kept = best[pattern].get(m["size"])
                 if kept is None or m["seconds"] < kept["seconds"]:
                     best[pattern][m["size"]] = m
     results = {p: _with_ratios([by_size[s] for s in sizes if s in by_size]) for p, by_size in best.items()}
     if repeat > 1:
-        print(f"\nfastest of {repeat} runs per size")
+        print(f"\nfastest of {repeat} rounds per size")
         for pattern, rows in results.items():
             print(f"\n{pattern}\n{_HEADER}\n" + "\n".join(_row(m) for m in rows))
     return results
@@ -407,7 +445,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="stop growing a pattern once a size took longer (default: 120)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="dense patterns: N rounds over the patterns (fresh processes); "
-                             "the fastest run per size is kept (default: 1)")
+                             "the fastest round per size is kept (default: 1)")
+    parser.add_argument("--min-seconds", type=float, default=4.0,
+                        help="dense patterns: a size is extracted again, in a row, until its runs add up to "
+                             "this many CPU seconds; its time in the round is their mean (default: 4; "
+                             "0: one run per size)")
     parser.add_argument("--profile", metavar="PATTERN", help="cProfile one pattern at --size")
     parser.add_argument("--model-pipes", action="store_true",
                         help="the model's own pipes alone on the dense patterns, 10k to --max-size (80k by default)")
@@ -426,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
         child(*args.child, args.model)
         return 0
     if args.dense_child:
-        dense_child(args.dense_child[0], args.dense_child[1].split(","), args.model, args.max_seconds)
+        dense_child(args.dense_child[0], args.dense_child[1].split(","), args.model, args.max_seconds,
+                    args.min_seconds)
         return 0
     patterns = [p for p in (args.patterns or ",".join(PATTERNS)).split(",") if p]
     unknown = [p for p in patterns + ([args.profile] if args.profile else []) if p not in PATTERNS]
@@ -449,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
                     DENSE_SIZES[args.pieces] if args.pieces else None)
         return 0
     sizes = names[: 3 if args.quick else names.index(args.max_size) + 1]
-    summary(dense(patterns, sizes, args.model, args.max_seconds, args.repeat), sizes)
+    summary(dense(patterns, sizes, args.model, args.max_seconds, args.repeat, args.min_seconds), sizes)
     return 0
 
 
