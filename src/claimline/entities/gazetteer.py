@@ -155,7 +155,8 @@ def _piece_words(firsts: frozenset[str], piece: str) -> tuple[tuple[_Word, ...],
     """For a piece of text between two spaces: its words ``((offset in the piece, word,
     folded), ...)`` (``_WORD``: a line break inside the piece separates words too) and
     whether one of them begins a name. A piece of word characters only (the most
-    common piece) is one word: no regular expression (``\w`` is ``str.isalnum`` or "_")."""
+    common piece) is one word: no regular expression (a word character of the pattern is
+    one for which ``str.isalnum`` holds, or "_")."""
     if piece.isalnum():
         folded = FOLDS[piece]
         return ((0, piece, folded),), folded in firsts
