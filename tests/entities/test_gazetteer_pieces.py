@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimline.entities import default_registry
-from claimline.entities.gazetteer import _ARTICLES, Gazetteer, GazetteerMatch
+from claimline.entities.gazetteer import _ARTICLES, _WORD, Gazetteer, GazetteerMatch, _piece_words
 from claimline.entities.normalise import fold
 
 _SPLIT = re.compile(r"(\w+|[^\w\s-])")
@@ -66,3 +66,15 @@ def test_the_pieces_find_what_every_word_finds_in_any_text(pieces, start, end):
     start, end = min(start, len(text)), min(max(start, end), len(text))
     assert GAZ.find(text) == every_word(GAZ, text)
     assert GAZ.find(text, start=start, end=end) == every_word(GAZ, text, start, end)
+
+
+def _regex_words(piece: str) -> tuple[tuple[tuple[int, str, str], ...], bool]:
+    """The reference for one piece: every ``_WORD`` match, folded."""
+    words = tuple((m.start(), m.group(), fold(m.group())) for m in _WORD.finditer(piece))
+    return words, any(f in GAZ._firsts for _, _, f in words)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZéÉœ9²½_'’-.\n\u00a0Ⅻ٣", max_size=8) | st.sampled_from(_PIECES))
+def test_a_piece_of_word_characters_is_read_as_the_pattern_reads_it(piece):
+    assert _piece_words(GAZ._firsts, piece) == _regex_words(piece)

@@ -154,7 +154,11 @@ _Word = tuple[int, str, str]  # (offset, word, folded word)
 def _piece_words(firsts: frozenset[str], piece: str) -> tuple[tuple[_Word, ...], bool]:
     """For a piece of text between two spaces: its words ``((offset in the piece, word,
     folded), ...)`` (``_WORD``: a line break inside the piece separates words too) and
-    whether one of them begins a name."""
+    whether one of them begins a name. A piece of word characters only (the most
+    common piece) is one word: no regular expression (``\w`` is ``str.isalnum`` or "_")."""
+    if piece.isalnum():
+        folded = FOLDS[piece]
+        return ((0, piece, folded),), folded in firsts
     words = tuple((m.start(), m.group(), FOLDS[m.group()]) for m in _WORD.finditer(piece))
     return words, any(f in firsts for _, _, f in words)
 
