@@ -68,9 +68,9 @@ def test_the_names_seen_in_a_text_are_indexed_once(monkeypatch):
     class Counting(FuzzyIndex):
         __slots__ = ()
 
-        def __init__(self, threshold: float) -> None:
+        def __init__(self, threshold: float, window: int | None = None) -> None:
             built.append(threshold)
-            super().__init__(threshold)
+            super().__init__(threshold, window)
 
     monkeypatch.setattr(registry_module, "FuzzyIndex", Counting)
     seen = EntityRegistry()
@@ -162,3 +162,75 @@ def test_the_bigram_filter_scores_few_of_many_choices():
             matches = [i for i, c in enumerate(choices) if fuzz.ratio(query, c) >= 88.0]
             assert set(matches) <= set(found) and found == sorted(found)
     assert len(sizes) > 150 and sum(sizes) / len(sizes) < 40  # of 4000
+
+
+def test_a_window_searches_the_last_choices_only():
+    """``window=K``: extractOne over the last K choices, positions in the whole list, at
+    every size (before and after the held choices are cut back, through the scan and the
+    bigram filter alike)."""
+    choices = _population(31, 2600)
+    rng = random.Random(32)
+    for window, threshold in ((1, 88.0), (50, 70.0), (700, 88.0)):
+        index = FuzzyIndex(threshold, window)
+        for i, choice in enumerate(choices):
+            index.append(choice, i)
+            if i % 97 == 0 or i == len(choices) - 1:
+                first = max(0, i + 1 - window)
+                for query in [_edited(rng, rng.choice(choices[: i + 1]), rng.randint(0, 2)) for _ in range(12)]:
+                    expected = process.extractOne(query, choices[first : i + 1], scorer=fuzz.ratio,
+                                                  processor=utils.default_process, score_cutoff=threshold)
+                    found = index.best(query)
+                    want = None if expected is None else (expected[0], expected[1], expected[2] + first)
+                    assert found == want, (window, i, query)
+        assert sum(len(strings) for strings, _ in index._buckets.values()) < 2 * window  # held: bounded
+
+
+def test_the_work_of_a_windowed_lookup_does_not_grow_with_the_choices_before():
+    """What one lookup reads (the held choices, the filter's bits) is bounded by the window,
+    however many names came before: linking a text with many names stays linear."""
+    index = FuzzyIndex(88.0, window=300)
+    choices = _population(41, 6000)
+    held, bits = [], []
+    for i, choice in enumerate(choices):
+        index.append(choice)
+        if i % 500 == 499:
+            index.best(choices[i - 10])
+            held.append(sum(len(strings) for strings, _ in index._buckets.values()))
+            if index._grams is not None:
+                bits.append(max(max((b.bit_length() for b in at), default=0) for at in index._grams._grams.values()))
+    assert max(held) < 600 and max(bits, default=0) <= 600
+    unbounded = FuzzyIndex(88.0)
+    for choice in choices:
+        unbounded.append(choice)
+    assert sum(len(strings) for strings, _ in unbounded._buckets.values()) == 6000
+
+
+def test_a_text_registry_uses_the_window_and_the_registry_does_not():
+    from claimline.entities.fuzzy import FuzzySettings
+    from claimline.entities.registry import EntityRegistry
+
+    registry = EntityRegistry(settings=FuzzySettings(fuzzy_window=3))
+    text = registry.empty_like(text=True)
+    corpus = registry.empty_like()
+    for name in ["Bertrand Maludec", "Anne Fortival", "Louis Garenq", "Marc Delpuech", "Paul Vintrac"]:
+        for r in (registry, text, corpus):
+            r.add(name, "PER")
+    # "Bertrand Maludecq" is within reach of the first name only, which is not among the last three of the text
+    first = "ent:bertrand-maludec"
+    assert registry.resolve("Bertrand Maludecq", "PER").entity_id == first
+    assert corpus.resolve("Bertrand Maludecq", "PER").entity_id == first
+    assert text.resolve("Bertrand Maludecq", "PER").method == "new"
+    assert text.resolve("Paul Vintracq", "PER").entity_id == "ent:paul-vintrac"
+
+
+def test_the_window_setting_is_checked():
+    import pytest
+
+    from claimline.entities.fuzzy import FuzzySettings
+
+    assert FuzzySettings(fuzzy_window=None).fuzzy_window is None
+    for bad in (0, -5, 2.5, True, "10"):
+        with pytest.raises(ValueError, match="fuzzy_window"):
+            FuzzySettings(fuzzy_window=bad)
+    with pytest.raises(ValueError, match="window"):
+        FuzzyIndex(88.0, window=0)

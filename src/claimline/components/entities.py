@@ -9,7 +9,9 @@ untouched and writes
 Config (all JSON values): ``aliases_path`` (your own entities.json, added to the
 packaged one), ``rules_path`` (your own entity_rules.json, replacing the packaged
 one), ``sections`` (section kinds whose names are kept), ``fuzzy_threshold``,
-``min_fuzzy_chars``, ``prefix_guard_chars`` (see :mod:`claimline.entities.registry`).
+``min_fuzzy_chars``, ``prefix_guard_chars`` (see :mod:`claimline.entities.registry`),
+``fuzzy_window`` (a name is compared fuzzily with the last 1 000 distinct names of its
+text only, so that linking stays linear in the text; ``null``: with all of them).
 
 >>> nlp = claimline.load(config={"claimline_entities": {"aliases_path": "my_entities.json"}})  # doctest: +SKIP
 """
@@ -53,6 +55,7 @@ class EntitiesComponent:
         fuzzy_threshold: float = 88.0,
         min_fuzzy_chars: int = 5,
         prefix_guard_chars: int = 3,
+        fuzzy_window: int | None = 1000,
     ) -> None:
         register_extensions()
         self.name = name
@@ -61,9 +64,9 @@ class EntitiesComponent:
         if bad:
             raise InputError(Errors.E010.format(name="sections", value=bad, detail=f"section kinds are {list(_KINDS)}"))
         try:
-            settings = FuzzySettings(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars)
+            settings = FuzzySettings(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars, fuzzy_window)
         except ValueError as err:
-            raise InputError(Errors.E010.format(name="claimline_entities config", value=(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars), detail=str(err))) from err
+            raise InputError(Errors.E010.format(name="claimline_entities config", value=(fuzzy_threshold, min_fuzzy_chars, prefix_guard_chars, fuzzy_window), detail=str(err))) from err
         self.registry = EntityRegistry.default(aliases_path=aliases_path, rules_path=rules_path, settings=settings)
         rules = load_rules(rules_path)
         self.rules = NameRules(rules)
@@ -154,6 +157,7 @@ def _model_entities(
         "fuzzy_threshold": 88.0,
         "min_fuzzy_chars": 5,
         "prefix_guard_chars": 3,
+        "fuzzy_window": 1000,
     },
     assigns=["doc._.claimline_mentions", "doc._.claimline_entities"],
     requires=["doc.ents"],
@@ -167,6 +171,7 @@ def make_entities(
     fuzzy_threshold: float,
     min_fuzzy_chars: int,
     prefix_guard_chars: int,
+    fuzzy_window: int | None,
 ) -> EntitiesComponent:
     """Factory of ``claimline_entities``."""
     return EntitiesComponent(
@@ -178,6 +183,7 @@ def make_entities(
         fuzzy_threshold=fuzzy_threshold,
         min_fuzzy_chars=min_fuzzy_chars,
         prefix_guard_chars=prefix_guard_chars,
+        fuzzy_window=fuzzy_window,
     )
 
 

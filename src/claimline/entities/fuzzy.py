@@ -17,6 +17,14 @@ Both keep every choice that can reach the threshold, in their order, so the firs
 of those scored is extractOne's. Adding a choice costs O(1) (plus its bigrams once the
 filter is built), so a registry that grows while a text is read is never rebuilt.
 
+``window=K`` bounds the search to the last K choices added: :meth:`best` then returns
+extractOne's answer over ``choices[-K:]`` (positions still counted in the whole list).
+The buckets and the filter hold at most 2K choices (they are rebuilt from the last K
+each time K more have come: O(1) amortised per choice), so one lookup costs the same
+however many choices came before. A text's own names use it (``FuzzySettings.fuzzy_window``):
+the cost of the filter otherwise grows with every name seen, one bit per name per
+operation, which makes linking a text with thousands of distinct names quadratic.
+
 >>> index = FuzzyIndex(88.0)
 >>> for i, name in enumerate(["zelensky", "zelenskyy", "poutine"]):
 ...     index.append(name, i)
@@ -30,6 +38,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,12 +54,17 @@ class FuzzySettings:
     fuzzy_threshold: float = 88.0
     min_fuzzy_chars: int = 5
     prefix_guard_chars: int = 3
+    #: a name of a text is compared fuzzily with the last ``fuzzy_window`` distinct names of
+    #: that text only (None: all of them). The registry's own names are always all compared.
+    fuzzy_window: int | None = 1000
 
     def __post_init__(self) -> None:
         if not 0 <= self.fuzzy_threshold <= 100:
             raise ValueError(f"fuzzy_threshold={self.fuzzy_threshold!r}: expected a score in [0, 100]")
         if self.min_fuzzy_chars < 1 or self.prefix_guard_chars < 1:
             raise ValueError("min_fuzzy_chars and prefix_guard_chars must be at least 1")
+        if self.fuzzy_window is not None and (isinstance(self.fuzzy_window, bool) or not isinstance(self.fuzzy_window, int) or self.fuzzy_window < 1):
+            raise ValueError(f"fuzzy_window={self.fuzzy_window!r}: expected a whole number of names, at least 1, or None")
 
 
 _SMALL = 64  # up to this many choices, score them all
@@ -58,14 +72,19 @@ _SCAN = 500  # up to this many choices of reachable lengths, score them: the big
 
 
 class FuzzyIndex:
-    """Choices (with a value each) in insertion order, bucketed by processed length."""
+    """Choices (with a value each) in insertion order, bucketed by processed length;
+    ``window``: only the last ``window`` choices are searched (None: all)."""
 
-    __slots__ = ("_buckets", "_grams", "_processed", "_reachable", "choices", "threshold", "values")
+    __slots__ = ("_base", "_buckets", "_grams", "_processed", "_reachable", "choices", "threshold", "values", "window")
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, window: int | None = None) -> None:
+        if window is not None and window < 1:
+            raise ValueError(f"window={window!r}: expected at least 1 choice, or None")
         self.threshold = threshold
+        self.window = window
         self.choices: list[str] = []
         self.values: list[Any] = []
+        self._base = 0  # position of the first choice held in the buckets and the filter
         self._buckets: dict[int, tuple[list[str], list[int]]] = {}  # length -> (processed, positions)
         self._processed: list[str] = []  # every choice, processed, in order
         self._grams: GramFilter | None = None  # built when the reachable lengths first hold > _SCAN choices
@@ -83,27 +102,49 @@ class FuzzyIndex:
         strings.append(processed)
         positions.append(len(self.choices))
         if self._grams is not None:
-            self._grams.add(processed, len(self.choices))
+            self._grams.add(processed, len(self.choices) - self._base)
         self._processed.append(processed)
         self.choices.append(choice)
         self.values.append(value)
+        if self.window is not None and len(self.choices) - self._base >= 2 * self.window:
+            self._hold_from(len(self.choices) - self.window)
+
+    def _hold_from(self, base: int) -> None:
+        """Rebuild the buckets from the choices at ``base`` and after (the filter is
+        rebuilt from them when next needed)."""
+        self._base = base
+        self._buckets = {}
+        for position in range(base, len(self._processed)):
+            processed = self._processed[position]
+            strings, positions = self._buckets.setdefault(len(processed), ([], []))
+            strings.append(processed)
+            positions.append(position)
+        self._reachable.clear()
+        self._grams = None
+
+    def _first_searched(self) -> int:
+        """The position of the first choice :meth:`best` searches."""
+        return 0 if self.window is None else max(0, len(self.choices) - self.window)
 
     def best(self, query: str) -> tuple[str, float, int] | None:
         """``(choice, score, position)`` of the first best choice scoring at least the
         threshold, or None (as ``process.extractOne`` with that ``score_cutoff``)."""
         wanted = utils.default_process(query)
-        n, cutoff = len(wanted), self.threshold
-        if len(self._processed) <= _SMALL:  # one call costs less than choosing buckets
-            return self._first_best(wanted, self._processed, None)
+        n, cutoff, base, first = len(wanted), self.threshold, self._base, self._first_searched()
+        if len(self._processed) - first <= _SMALL:  # one call costs less than choosing buckets
+            return self._first_best(wanted, self._processed[first:] if first else self._processed, None, first)
         lengths = self._lengths(n)
         buckets = [self._buckets[length] for length in lengths]
+        if first > base:
+            buckets = [_from(bucket, first) for bucket in buckets]
         if sum(len(strings) for strings, _ in buckets) > _SCAN:
             if self._grams is None:
                 self._grams = GramFilter(cutoff)
-                for position, processed in enumerate(self._processed):
-                    self._grams.add(processed, position)
+                for position in range(base, len(self._processed)):
+                    self._grams.add(self._processed[position], position - base)
             found = self._grams.candidates(wanted)
             if found is not None:
+                found = [k + base for k in found if k + base >= first] if base or first else found
                 return self._first_best(wanted, [self._processed[k] for k in found], found)
         best: tuple[str, float, int] | None = None
         for strings, positions in buckets:
@@ -119,13 +160,22 @@ class FuzzyIndex:
             found = self._reachable[n] = frozenset(k for k in self._buckets if reachable(n, k, self.threshold))
         return found
 
-    def _first_best(self, wanted: str, strings: list[str], positions: list[int] | None) -> tuple[str, float, int] | None:
-        """extractOne over ``strings`` (processed choices at ``positions``, ascending; None: all)."""
+    def _first_best(self, wanted: str, strings: list[str], positions: list[int] | None,
+                    first: int = 0) -> tuple[str, float, int] | None:
+        """extractOne over ``strings`` (processed choices at ``positions``, ascending; None:
+        the choices from position ``first`` on)."""
         found = process.extractOne(wanted, strings, scorer=fuzz.ratio, processor=None, score_cutoff=self.threshold)
         if found is None:
             return None
-        position = found[2] if positions is None else positions[found[2]]
+        position = found[2] + first if positions is None else positions[found[2]]
         return self.choices[position], found[1], position
+
+
+def _from(bucket: tuple[list[str], list[int]], first: int) -> tuple[list[str], list[int]]:
+    """The part of a bucket (processed choices, ascending positions) from position ``first`` on."""
+    strings, positions = bucket
+    cut = bisect_left(positions, first)
+    return (strings[cut:], positions[cut:]) if cut else bucket
 
 
 _NUMBERS = re.compile(r"^(?:\d+|[ivxlc]+)$")

@@ -122,7 +122,7 @@ def link_mentions(
     ``candidates`` are sorted by offset; ``demonyms`` (folded) let an acronym leave out a
     closing nationality adjective of its expansion.
     """
-    seen = registry.empty_like()
+    seen = registry.empty_like(text=True)
     _register_acronyms(text, candidates, registry, seen, demonyms)
     resolved: dict[int, tuple[str, str]] = {}  # candidate index -> (entity id, label)
     given_names = _GivenNames(registry, seen)

@@ -121,6 +121,7 @@ class EntityRegistry:
         self._cache: dict[tuple[str, str, str], Resolution | None] = {}
         self._first_stage: dict[tuple[str, str], tuple[int, Resolution | None]] = {}  # (key, label) -> first stage matching here
         self._keys: dict[str, str] = {}
+        self._window: int | None = None  # the fuzzy stages search the last names added only (a text's names)
         for record in records:
             self.add(record.name, record.label, aliases=record.aliases, entity_id=record_id(record))
 
@@ -144,10 +145,15 @@ class EntityRegistry:
             registry.add_places(place_names())
         return registry
 
-    def empty_like(self) -> EntityRegistry:
-        """An empty registry with the same prefixes and settings (for names seen in a text)."""
+    def empty_like(self, *, text: bool = False) -> EntityRegistry:
+        """An empty registry with the same prefixes and settings. ``text=True``: for the
+        names seen in one text, whose fuzzy stages compare a name with the last
+        ``settings.fuzzy_window`` names added only (a bounded cost per name, so that linking
+        stays linear in the text; the registry itself and a corpus merge search all names)."""
         other = EntityRegistry(prefixes=self.prefixes, settings=self.settings)
         other._keys = self._keys  # same prefixes: same keys
+        if text:
+            other._window = self.settings.fuzzy_window
         return other
 
     def __contains__(self, entity_id: object) -> bool:
@@ -308,7 +314,7 @@ class EntityRegistry:
         candidates = self._surnames.get(last)
         if not candidates and len(last) >= self.settings.min_fuzzy_chars and self._surnames:
             if self._surname_index is None:
-                self._surname_index = FuzzyIndex(self.settings.fuzzy_threshold)
+                self._surname_index = FuzzyIndex(self.settings.fuzzy_threshold, self._window)
                 for surname in self._surnames:
                     self._surname_index.append(surname)
             best = self._surname_index.best(last)
@@ -327,7 +333,7 @@ class EntityRegistry:
         if not self._fuzzy_length(key):
             return None
         if label not in self._choices:
-            index = self._choices[label] = FuzzyIndex(self.settings.fuzzy_threshold)
+            index = self._choices[label] = FuzzyIndex(self.settings.fuzzy_threshold, self._window)
             for k, ids in self._by_key.items():
                 if self._fuzzy_length(k) and self._entries[ids[0]].label == label:
                     index.append(k, ids[0])
