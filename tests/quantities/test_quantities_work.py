@@ -70,3 +70,30 @@ def test_lazy_link_words_are_the_split_they_replace():
         b = rng.randint(a, len(text))
         expected = all(w.lower() in counted._BACK_SKIP for w in text[a:b].split())
         assert counted._only_link_words(text, a, b) == expected, (text, a, b)
+
+
+def _iso_dates_text(lines: int) -> str:
+    """Lines of 40 ISO dates ('2003-04-05 2004-05-06 …'), none of them a quantity."""
+    return "\n".join(" ".join(f"{2000 + (i + k) % 27}-{1 + k % 12:02d}-{1 + (i + k) % 29:02d}" for k in range(40))
+                     for i in range(lines))
+
+
+def test_unit_lookup_reads_a_bounded_span_whatever_the_text_after():
+    """The unit after a number was looked for in ``text[pos:]``: the rest of the whole text
+    copied for every number (x2.1-2.6 per doubling on dense ISO dates). The same first
+    lines, scanned inside a text 8 times as long, now read exactly the same characters."""
+    from claimline.quantities.finder import quantity_finder
+
+    finder = quantity_finder()
+    read = []
+    for lines in (20, 160):
+        text = _RecordingText(_iso_dates_text(lines))
+        text.sliced = []
+        segments = [(i * 441, i * 441 + 440) for i in range(5)]  # the first five lines
+        assert all(text[a:b].count("-") == 80 for a, b in segments)
+        text.sliced = []
+        scans = [finder.scan(text, a, b) for a, b in segments]
+        assert not any(found for found, _ in scans) and sum(len(skipped) for _, skipped in scans) >= 5 * 80
+        read.append((sum(text.sliced), max(text.sliced)))
+    assert read[0] == read[1]
+    assert read[1][1] < 8000  # the widest window (a name's nearby uses, 3000 each side)

@@ -39,6 +39,7 @@ _SEP = "[ \u00a0\u202f\u2009]"
 # never after a digit or a letter ("1-0", "F-16").
 _SIGN_AFTER = " \t\n([:\u00a0\u202f"
 _OF_RE = re.compile(rf"{_SEP}+(?:de|du|des)(?![\w])|{_SEP}+d['’]", re.IGNORECASE)
+_OF_AFTER_RE = re.compile(rf"{_SEP}+(?:de|du|des|d')(?![\w])|{_SEP}+d'", re.IGNORECASE)  # at a position, not on text[pos:]
 
 
 class NumberWords(BaseModel):
@@ -332,9 +333,7 @@ class NumberReader:
                     continue  # "une troisième place": an ordinal ("un cinquième." is a fraction)
             elif det:
                 numerator, start = 1.0, m.start()
-                if den_word not in self.words.always_fraction and not re.match(
-                    rf"{_SEP}+(?:de|du|des|d')(?![\w])|{_SEP}+d'", text[m.end() :], re.IGNORECASE
-                ):
+                if den_word not in self.words.always_fraction and not _OF_AFTER_RE.match(text, m.end()):
                     out.append(NumberMatch(start, m.end(), m.group(0), float(den), "ordinal"))
                     continue
             else:

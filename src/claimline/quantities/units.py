@@ -27,6 +27,10 @@ from claimline.resources import load_json
 from claimline.resources.shared import month_words
 
 _SPACE = "[ \u00a0\u202f\u2009]"
+# Matched at a position of the whole text (``pattern.match(text, pos)``), never on
+# ``text[pos:]``: that copies the rest of the text for every number, quadratic in its length.
+_GAP_RE = re.compile(f"{_SPACE}*")
+_FOLLOWING_RE = re.compile(r"\s*([\w'’-]+)")
 
 
 class UnitEntry(BaseModel):
@@ -160,7 +164,7 @@ class UnitLexicon:
         ``scaled``: the number ends with a multiplier or approximate noun, so the unit may
         follow "de" ("2 millions d'euros", "quelques centaines de km2").
         """
-        gap = re.match(f"{_SPACE}*", text[pos:]).end()
+        gap = _GAP_RE.match(text, pos).end() - pos
         if gap == 0:  # glued: a symbol ("1%", "145€", "75ml") or a word in capitals ("1METRE")
             found = self._at(text, pos, words=False) or self._at(text, pos, symbols=False, upper_only=True)
         else:
@@ -168,7 +172,7 @@ class UnitLexicon:
         if found is None:
             adj = self._time_adj_re.match(text, pos)  # "200 dernières années"
             if adj:
-                after = adj.end() + re.match(f"{_SPACE}*", text[adj.end():]).end()
+                after = _GAP_RE.match(text, adj.end()).end()
                 found = self._at(text, after, symbols=False, kinds=("time",))
         if found is None and scaled:
             of = self._of_re.match(text, pos)
@@ -220,7 +224,7 @@ class UnitLexicon:
     def _allowed(entry: UnitEntry, text: str, end: int) -> bool:
         if not entry.requires_after:
             return True
-        following = re.match(r"\s*([\w'’-]+)", text[end:])
+        following = _FOLLOWING_RE.match(text, end)
         return bool(following) and following.group(1).lower() in entry.requires_after
 
 
