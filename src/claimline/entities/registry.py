@@ -6,17 +6,16 @@ one, then the names already seen in the document or corpus):
 1. ``alias``: its key (:func:`~claimline.entities.normalise.name_key`) is a listed
    name or alias ("Putin", "le président Poutine", "Etats-Unis"); the registry's label
    wins over the model's.
-2. ``surname``: a person named by surname, with a first name, an initial or a title
-   added or dropped ("Trump", "V. Poutine", "M. Zelenskyy"), when only one known person
-   has that surname and the given names do not contradict ("Hunter Biden" is not
-   "Joe Biden").
-3. ``fuzzy``: rapidfuzz ``ratio`` against the keys of the same label only
-   (``process.extractOne``), above ``fuzzy_threshold``; never for keys shorter than
-   ``min_fuzzy_chars`` (acronyms: UE is not UA), never when one key is the other plus
-   ``prefix_guard_chars`` letters or more (Pokrovsk is not Pokrovskoïe), never when
-   their numbers differ (Zapad 2021 is not Zapad 2025), never when one has more words
-   than the other ("Air Vladimir Poutine" is not Vladimir Poutine). A name with
-   given names is a person of the registry only if they fit one of his known full names.
+2. ``surname``: a person named by surname, with a first name, an initial or a title added
+   or dropped ("Trump", "V. Poutine", "M. Zelenskyy"), when only one known person has that
+   surname and the given names do not contradict ("Hunter Biden" is not "Joe Biden").
+3. ``fuzzy``: rapidfuzz ``ratio`` against the keys of the same label (``process.extractOne``;
+   among a text's own names, its last ``fuzzy_window``), above ``fuzzy_threshold``; never for
+   keys shorter than ``min_fuzzy_chars`` (UE is not UA), nor when one key is the other plus
+   ``prefix_guard_chars`` letters or more (Pokrovsk is not Pokrovskoïe), their numbers differ
+   (Zapad 2021 is not Zapad 2025) or one has more words ("Air Vladimir Poutine" is not
+   Vladimir Poutine). A name with given names is a person of the registry only if they fit
+   one of his known full names.
 
 A name none of them matches is ``new``: its id is ``ent:`` + the slug of its key, so
 the same name gets the same id in every document.
@@ -146,14 +145,9 @@ class EntityRegistry:
         return registry
 
     def empty_like(self, *, text: bool = False) -> EntityRegistry:
-        """An empty registry with the same prefixes and settings. ``text=True``: for the
-        names seen in one text, whose fuzzy stages compare a name with the last
-        ``settings.fuzzy_window`` names added only (a bounded cost per name, so that linking
-        stays linear in the text; the registry itself and a corpus merge search all names)."""
+        """An empty registry with the same settings; ``text=True``: one text's names (fuzzy: last ``fuzzy_window``)."""
         other = EntityRegistry(prefixes=self.prefixes, settings=self.settings)
-        other._keys = self._keys  # same prefixes: same keys
-        if text:
-            other._window = self.settings.fuzzy_window
+        other._keys, other._window = self._keys, self.settings.fuzzy_window if text else None  # same prefixes: same keys
         return other
 
     def __contains__(self, entity_id: object) -> bool:
