@@ -98,9 +98,7 @@ class FuzzyIndex:
         processed = utils.default_process(choice)
         if len(processed) not in self._buckets:
             self._reachable.clear()
-        strings, positions = self._buckets.setdefault(len(processed), ([], []))
-        strings.append(processed)
-        positions.append(len(self.choices))
+        self._bucket(processed, len(self.choices))
         if self._grams is not None:
             self._grams.add(processed, len(self.choices) - self._base)
         self._processed.append(processed)
@@ -115,12 +113,15 @@ class FuzzyIndex:
         self._base = base
         self._buckets = {}
         for position in range(base, len(self._processed)):
-            processed = self._processed[position]
-            strings, positions = self._buckets.setdefault(len(processed), ([], []))
-            strings.append(processed)
-            positions.append(position)
+            self._bucket(self._processed[position], position)
         self._reachable.clear()
         self._grams = None
+
+    def _bucket(self, processed: str, position: int) -> None:
+        """Put the choice at ``position`` (``processed``) in the bucket of its length."""
+        strings, positions = self._buckets.setdefault(len(processed), ([], []))
+        strings.append(processed)
+        positions.append(position)
 
     def _first_searched(self) -> int:
         """The position of the first choice :meth:`best` searches."""
