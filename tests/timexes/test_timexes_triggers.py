@@ -62,6 +62,12 @@ def _same(text: str) -> None:
     norm = normalise("«» " + text + " »")  # the way annotate scans: the whole text normalised once
     if norm is not None:  # the scan finds what the plain lookahead at every position finds
         assert SCAN.findall(norm, 3, len(norm) - 2) == PLAIN_SCAN.findall(norm, 3, len(norm) - 2), text
+        prefilter = GRAMMAR.prefilter  # the automaton finds the anchors the expression finds
+        assert prefilter.scan(norm, 3, len(norm) - 2) == prefilter.scan_regex(norm, 3, len(norm) - 2), text
+        assert prefilter.scan(norm) == prefilter.scan_regex(norm), text
+    for rule in GRAMMAR.rules:  # a rule's "requires" is found wherever the rule matches
+        if rule.requires is not None and rule.regex.search(text):
+            assert rule.requires.search(text), (rule.name, text)
     inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
     assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
 
@@ -90,6 +96,11 @@ SENTENCES = [
     "Ils sont restés\u00a0trois\u2009jours,\nle 3\u00a0mars\u00a02025 et le\t4 avril.",
     "ſeptembre, İl y a deux ans, ＩＬ Y A, \u212aelvin, ①② et ٣ mars ٢٠٢٥.",
     "Le quinquennat, un septennat, la guerre des Six Jours, le Vendredi saint.",
+    "Signé le 3 octo 2030, révisé le 1er nove. puis le 1ᵉʳ dece\u00a02031 et le PREMIER JANV. 2032.",
+    "Révisé le 1er nove. à Lyon.",
+    "Signé le 1ᵉʳ dece 2031.",
+    "Clos le premier janv. à midi.",
+    "Le 12\u00a0févr.\u00a02031, le 4 avr. 31, le 7 oct., le 9 nov 2030 et le 2 sept.",
     "",
 ]
 
@@ -119,7 +130,8 @@ PIECES = st.one_of(
     st.sampled_from(WORDS).map(str.upper),
     st.sampled_from(WORDS).map(str.title),
     st.integers(0, 3000).map(str),
-    st.sampled_from(["1er", "2025", "18 h", "7h30", "09:15", "12/03", "3,5", "٢٠٢٥", "①"]),
+    st.sampled_from(["1er", "2025", "18 h", "7h30", "09:15", "12/03", "3,5", "٢٠٢٥", "①", "1ᵉʳ", "octo.", "nove",
+                     "janv.", "févr", "dece."]),
     st.text(max_size=3),
 )
 SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", "\u00a0", "\u202f", "", ", ", "-", "'", ". "])

@@ -17,7 +17,7 @@ from operator import itemgetter
 
 from claimline.memo import Memo
 from claimline.timexes.lexicon import CompiledRule, Grammar, load_grammar
-from claimline.timexes.prefilter import normalise
+from claimline.timexes.prefilter import fold, normalise
 
 _ORDER = itemgetter(0, 1, 2)  # (-length, rule order, start): unique, the match itself is never compared
 _START = itemgetter(0)
@@ -86,13 +86,17 @@ def _candidate(rule: CompiledRule, m: re.Match[str], start: int, end: int, text:
 
 
 def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0,
-                    normalised: str | None = None, prefilter: bool = True) -> list[Candidate]:
+                    normalised: str | None = None, folded: str | None = None,
+                    prefilter: bool = True) -> list[Candidate]:
     """Non-overlapping candidates in ``text``, in text order (offsets shifted by ``offset``).
 
     Only the rules whose anchors occur in ``text`` are matched (see
     :mod:`claimline.timexes.triggers`): ``normalised`` is, when given, the normalised
     larger text in which ``text`` starts at ``offset`` (normalised once for all its
-    sentences); ``prefilter=False`` matches every rule, with the same result. A
+    sentences). A rule with ``requires`` runs only where that pattern is found. Most
+    rules match case-sensitively the lower-cased text (``folded``: :func:`fold` of the
+    larger text, like ``normalised``). ``prefilter=False`` matches every rule everywhere,
+    on the text itself, with the same result. A
     :class:`Candidate` is built only for the matches kept."""
     grammar = grammar or load_grammar()
     rules = grammar.rules
@@ -101,10 +105,14 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
         if norm is not None:
             found = grammar.prefilter.scan(norm, start, start + len(text))
             rules = tuple(rules[i] for i in grammar.prefilter.allowed(found))
+    low = (folded[offset : offset + len(text)] if folded is not None else fold(text)) if prefilter else None
     matches: list[tuple[int, int, int, int, re.Match[str], CompiledRule]] = []
     for rule in rules:
+        if prefilter and rule.requires is not None and not rule.requires.search(text):
+            continue
         order = rule.order
-        for m in rule.regex.finditer(text):
+        hits = rule.folded.finditer(low) if low is not None and rule.folded is not None else rule.regex.finditer(text)
+        for m in hits:
             start, end = m.span("t")
             if start != end:
                 matches.append((start - end, order, start, end, m, rule))

@@ -102,6 +102,7 @@ class Rule(_Strict):
     not_after: str | None = None
     not_before: str | None = None
     quantity_guard: bool = False
+    requires: str | None = None
 
 
 def unit(lexicon: Lexicon, word: str) -> Unit:
@@ -126,6 +127,8 @@ class CompiledRule:
     not_after: re.Pattern[str] | None
     not_before: re.Pattern[str] | None
     canon: Mapping[str, str] = field(default_factory=dict)
+    requires: re.Pattern[str] | None = None  # searched in a sentence before the rule runs there
+    folded: re.Pattern[str] | None = None  # the same, case-sensitive, for a lower-cased text (see folded_pattern)
     _words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -255,6 +258,22 @@ def _compile(rule_name: str, pattern: str, keep: frozenset[str] = frozenset(), *
         raise ResourceError(Errors.E012.format(rule=rule_name, detail=str(err))) from err
 
 
+_NOT_LETTERS = re.compile(r"\\.|\(\?P[<=][^>)]*[>)]")  # escapes and group names: not literal letters
+
+
+def folded_pattern(regex: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``regex`` without IGNORECASE, to match a lower-cased text (:func:`fold`): the same
+    matches where it has no upper-case literal letter and no case-sensitive part
+    ``(?-i:...)``; None otherwise (the rule reads the text itself). ``re`` lower-cases
+    every character it compares under IGNORECASE: a text lower-cased once is cheaper."""
+    if not regex.flags & re.IGNORECASE or "(?-i" in regex.pattern:
+        return None
+    letters = _NOT_LETTERS.sub("", regex.pattern)
+    if letters != letters.lower():
+        return None
+    return re.compile(regex.pattern, regex.flags & ~re.IGNORECASE)
+
+
 def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
     """Expand and compile every rule of ``rule_file`` against ``lexicon``."""
     classes = _word_classes(lexicon)
@@ -273,7 +292,10 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
             _compile(rule.name, _expand(rule.name, g, rule_file.macros, classes), keep, guard=searched)[0] if g else None
             for g, searched in ((rule.not_after, True), (rule.not_before, False))
         ]
-        compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon))
+        requires = _compile(rule.name, _expand(rule.name, rule.requires, rule_file.macros, classes), keep)[0] \
+            if rule.requires else None
+        compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon, requires=requires,
+                                     folded=folded_pattern(regex)))
     names = [r.name for r in rule_file.rules]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
