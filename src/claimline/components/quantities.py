@@ -21,8 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimline.doc import doc_index, register_extensions, sentences, set_layer
-from claimline.errors import Errors, InputError
-from claimline.models import SectionKind
+from claimline.layout.regions import section_kinds
 from claimline.quantities.counted import (
     counted_lemma,
     measured_before,
@@ -30,21 +29,14 @@ from claimline.quantities.counted import (
 )
 from claimline.quantities.finder import RELATIVE_UNITS, quantity_finder
 
-_SECTION_KINDS = set(SectionKind.__args__)
-
-
 class QuantitiesComponent:
     """Quantities with their unit, bounds and what they count."""
 
     def __init__(self, nlp: Language, name: str, *, cues_path: str | None = None,
                  skip_sections: list[str] | tuple[str, ...] = ("boilerplate",)) -> None:
         register_extensions()
-        bad = [k for k in skip_sections if k not in _SECTION_KINDS]
-        if bad:
-            raise InputError(Errors.E010.format(
-                name="skip_sections", value=bad, detail=f"valid section kinds are {sorted(_SECTION_KINDS)}"))
         self.name = name
-        self.skip_sections = tuple(skip_sections)
+        self.skip_sections = section_kinds("skip_sections", skip_sections)
         self.finder = quantity_finder(cues_path)
 
     def __call__(self, doc: Doc) -> Doc:

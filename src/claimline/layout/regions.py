@@ -11,10 +11,25 @@ sentence holds offset X" (spaCy-free; :mod:`claimline.doc` reads them off a Doc)
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Protocol
+from typing import Protocol, get_args
+
+from claimline.errors import Errors, InputError
+from claimline.models import SectionKind
+
+SECTION_KINDS: frozenset[str] = frozenset(get_args(SectionKind))
+
+
+def section_kinds(option: str, kinds: Iterable[str]) -> frozenset[str]:
+    """``kinds`` (a component's option such as ``skip_sections``) as a set of section
+    kinds, or an InputError naming the option and the valid kinds."""
+    kinds = frozenset(kinds) if not isinstance(kinds, str) else frozenset((kinds,))
+    bad = sorted(kinds - SECTION_KINDS)
+    if bad:
+        raise InputError(Errors.E010.format(name=option, value=bad, detail=f"valid section kinds are {sorted(SECTION_KINDS)}"))
+    return kinds
 
 
 class Located(Protocol):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 
 from claimline.errors import Errors, InputError
@@ -24,7 +24,7 @@ from claimline.layout.regions import kind_at as section_kind
 from claimline.timexes.anchoring import has_event_complement, resolve_on_event
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar, unit
-from claimline.timexes.prefilter import normalise
+from claimline.timexes.prefilter import fold, normalise
 from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
 from claimline.timexes.values import evolve
@@ -170,6 +170,7 @@ def annotate(
     split_ranges: bool = False,
     vague_type: str = "TIME",
     grammar: Grammar | None = None,
+    skip: Collection[str] = (),
 ) -> Annotation:
     """The timexes of ``text`` as Timex-shaped dicts (spans ``{"start", "end"}``), ids in text order.
 
@@ -178,7 +179,9 @@ def annotate(
     span is "past", "present" or "future" (default: unknown). With ``split_ranges`` a
     range "du 13 au 24 juin" gives two timexes ("13", "24 juin"), as TimeML annotates it.
     ``vague_type`` is the type of PRESENT_REF/PAST_REF/FUTURE_REF: "TIME" (the French
-    TimeBank) or "DATE" (TimeML 1.2's "now").
+    TimeBank) or "DATE" (TimeML 1.2's "now"). The sentences that start in a section of a
+    kind in ``skip`` (say "boilerplate": ads, forms, bylines) give no timex; when the
+    publication date is inferred, their dates still count for it.
     """
     check_vague_type(vague_type)
     grammar = grammar or load_grammar()
@@ -188,19 +191,22 @@ def annotate(
     def kind_at(offset: int) -> str:
         return section_kind(regions, offset)
 
-    norm = normalise(text)
-    per_sentence = [
-        (s, e, find_candidates(text[s:e], grammar, offset=s, normalised=norm)) for s, e in sentences if e > s
-    ]
+    norm, low = normalise(text), fold(text)
+    inferring = dct is None and infer_dct
+    per_sentence = []  # (start, end, skipped, candidates)
+    for s, e in sentences:
+        skipped = bool(skip) and kind_at(s) in skip
+        if e > s and (inferring or not skipped):  # a skipped sentence's dates still infer the DCT
+            per_sentence.append((s, e, skipped, find_candidates(text[s:e], grammar, offset=s, normalised=norm, folded=low)))
     out = Annotation(published=dct, published_source="given" if dct else None)
-    if dct is None and infer_dct:
+    if inferring:
         _infer(out, [(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
     dct = out.published
 
     resolved: list[tuple[int, int, Resolution]] = []
     tracker = ReferenceTracker(dct)
-    for s_start, s_end, cands in per_sentence:
-        if not cands:
+    for s_start, s_end, skipped, cands in per_sentence:
+        if not cands or skipped:
             continue
         group = _group(kind_at(cands[0].start))
         resolved += _resolve_sentence(text, (s_start, s_end), cands, tracker, group, dct, tense, grammar,
