@@ -105,6 +105,8 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
         if norm is not None:
             found = grammar.prefilter.scan(norm, start, start + len(text))
             rules = tuple(rules[i] for i in grammar.prefilter.allowed(found))
+    if not rules:
+        return []
     low = (folded[offset : offset + len(text)] if folded is not None else fold(text)) if prefilter else None
     matches: list[tuple[int, int, int, int, re.Match[str], CompiledRule]] = []
     for rule in rules:
