@@ -39,3 +39,17 @@ def test_candidate_groups_read_from_the_match_spans_are_groupdicts():
             assert c.groups == slow and list(c.groups) == list(slow), text
             checked += 1
     assert checked > 80
+
+
+def test_normalising_and_folding_at_once_is_doing_each():
+    import sys
+
+    from claimline.timexes.prefilter import OTHER_SPACES, _OTHER_SPACE, fold, normalise, normalise_and_fold
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert [m.group() for m in _OTHER_SPACE.finditer(every)] == [c for c in every if c.isspace() and c != " "]
+    assert "\u202f" in _OTHER_SPACE.pattern and OTHER_SPACES in _OTHER_SPACE.pattern
+    texts = ["Le 3 mars 2025 à 14\u202fh\u00a030,\tpuis\nle 4.", "İstanbul, le 1er mai", "ſept jours", "Ǆ Straße ﬆ",
+             "٣ أيام et 3 jours", "", "MARDI 12 FÉVRIER", every[:5000], every[0x1E00:0x2200]]
+    for text in texts:
+        assert normalise_and_fold(text) == (normalise(text), fold(text)), text[:20]

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from claimline.timexes import find_candidates
 from claimline.timexes.lexicon import Lexicon, load_grammar
 from claimline.timexes.prefilter import END as _END
-from claimline.timexes.prefilter import Prefilter, _trie, normalise
+from claimline.timexes.prefilter import Prefilter, _trie, fold, normalise
 from claimline.timexes.triggers import rule_anchors
 
 GRAMMAR = load_grammar()
@@ -68,6 +68,8 @@ def _same(text: str) -> None:
     for rule in GRAMMAR.rules:  # a rule's "requires" is found wherever the rule matches
         if rule.requires is not None and rule.regex.search(text):
             assert rule.requires.search(text), (rule.name, text)
+        if rule.requires_folded is not None and fold(text) is not None:
+            assert bool(rule.requires_folded.search(fold(text))) == bool(rule.requires.search(text)), (rule.name, text)
     inside = find_candidates(text, GRAMMAR, offset=3, normalised=norm)
     assert _key(inside) == _key(find_candidates(text, GRAMMAR, offset=3, prefilter=False)), text
 
@@ -101,6 +103,9 @@ SENTENCES = [
     "Signé le 1ᵉʳ dece 2031.",
     "Clos le premier janv. à midi.",
     "Le 12\u00a0févr.\u00a02031, le 4 avr. 31, le 7 oct., le 9 nov 2030 et le 2 sept.",
+    "Salon ouvert 7-9 mars.",
+    "Fermé du 2 jusqu'au 5 juin.",
+    "Ouvert entre le 1er et le lundi 3 de novembre.",
     "",
 ]
 

@@ -24,7 +24,7 @@ from claimline.layout.regions import kind_at as section_kind
 from claimline.timexes.anchoring import has_event_complement, resolve_on_event
 from claimline.timexes.detect import Candidate, find_candidates
 from claimline.timexes.lexicon import Grammar, load_grammar, unit
-from claimline.timexes.prefilter import fold, normalise
+from claimline.timexes.prefilter import normalise_and_fold
 from claimline.timexes.reference import DAY_GRANULARITIES, ReferenceTracker
 from claimline.timexes.resolve import DAY_DEPENDENT, Context, Resolution, resolve
 from claimline.timexes.values import evolve
@@ -60,6 +60,8 @@ def _explicit_date(c: Candidate, res: Resolution | None) -> bool:
             and any(name.startswith("year") for name in c.groups))
 
 
+_DATED_KINDS = ("calendar", "date_range", "night")  # the rule kinds a publication date is inferred from
+_YEAR_GROUPS = ("year", "yy")  # the groups that write a year ("year", "year2", "yy"...)
 _BOUNDARY_CUE = re.compile(r"(?:jusqu'(?:au|à|en)|d'ici|à\s+partir\s+d[eu]|avant|dès|prévue?s?\s+(?:pour\s+)?le)\s*(?:le\s*)?$", re.I)
 
 
@@ -81,12 +83,15 @@ def infer_published(candidates: Sequence[tuple[Candidate, str]], tense: TenseFn 
     lex = grammar.lexicon
     usable = []  # (candidate, tense, value without context)
     for cand, kind in candidates:
-        if _group(kind) != "article" or cand.rule.rule.kind not in ("calendar", "date_range", "night"):
+        if _group(kind) != "article" or cand.rule.rule.kind not in _DATED_KINDS:
             continue
+        day_of_month = cand.get("day") and cand.get("month") and not cand.get("year")
+        if not (day_of_month or any(name.startswith(_YEAR_GROUPS) for name in cand.groups)):
+            continue  # no year (and no DCT): no date to resolve, and nothing below reads it
         if _BOUNDARY_CUE.search(cand.left):
             continue
         res = resolve(cand, Context(), lex)
-        if (res is None or res.earliest is None) and not (cand.get("day") and cand.get("month") and not cand.get("year")):
+        if (res is None or res.earliest is None) and not day_of_month:
             continue  # neither a year nor a day of a month: nothing below reads it, whatever its tense
         t = tense(cand.start, cand.end) if tense is not None else None
         if t != "future":
@@ -191,7 +196,7 @@ def annotate(
     def kind_at(offset: int) -> str:
         return section_kind(regions, offset)
 
-    norm, low = normalise(text), fold(text)
+    norm, low = normalise_and_fold(text)
     inferring = dct is None and infer_dct
     per_sentence = []  # (start, end, skipped, candidates)
     for s, e in sentences:
@@ -200,7 +205,7 @@ def annotate(
             per_sentence.append((s, e, skipped, find_candidates(text[s:e], grammar, offset=s, normalised=norm, folded=low)))
     out = Annotation(published=dct, published_source="given" if dct else None)
     if inferring:
-        _infer(out, [(c, kind_at(c.start)) for *_, cs in per_sentence for c in cs], tense, grammar)
+        _infer(out, [c for *_, cs in per_sentence for c in cs], kind_at, tense, grammar)
     dct = out.published
 
     resolved: list[tuple[int, int, Resolution]] = []
@@ -208,9 +213,9 @@ def annotate(
     for s_start, s_end, skipped, cands in per_sentence:
         if not cands or skipped:
             continue
-        group = _group(kind_at(cands[0].start))
-        resolved += _resolve_sentence(text, (s_start, s_end), cands, tracker, group, dct, tense, grammar,
-                                      title=kind_at(cands[0].start) == "title")
+        kind = kind_at(cands[0].start)
+        resolved += _resolve_sentence(text, (s_start, s_end), cands, tracker, _group(kind), dct, tense, grammar,
+                                      title=kind == "title")
     resolved.sort(key=lambda r: r[0])
     n_under = _write(out, text, _apposition(text, resolved), split_ranges, vague_type)
     if dct is None and n_under:
@@ -221,9 +226,11 @@ def annotate(
     return out
 
 
-def _infer(out: Annotation, candidates: list[tuple[Candidate, str]], tense: TenseFn | None, grammar: Grammar) -> None:
+def _infer(out: Annotation, candidates: list[Candidate], kind_at: Callable[[int], str], tense: TenseFn | None,
+           grammar: Grammar) -> None:
     """Set ``out``'s publication date from the article (:func:`infer_published`), with a warning."""
-    found = infer_published(candidates, tense, grammar)
+    dated = [(c, kind_at(c.start)) for c in candidates if c.rule.rule.kind in _DATED_KINDS]  # the others are not read
+    found = infer_published(dated, tense, grammar)
     if found:
         out.published, out.published_source = found[0], "inferred"
         out.warnings.append(

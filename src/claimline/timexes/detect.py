@@ -93,7 +93,8 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
     Only the rules whose anchors occur in ``text`` are matched (see
     :mod:`claimline.timexes.triggers`): ``normalised`` is, when given, the normalised
     larger text in which ``text`` starts at ``offset`` (normalised once for all its
-    sentences). A rule with ``requires`` runs only where that pattern is found. Most
+    sentences). A rule with ``requires`` runs only where that pattern is found (on the
+    lower-cased text too when it can). Most
     rules match case-sensitively the lower-cased text (``folded``: :func:`fold` of the
     larger text, like ``normalised``). ``prefilter=False`` matches every rule everywhere,
     on the text itself, with the same result. A
@@ -110,7 +111,9 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
     low = (folded[offset : offset + len(text)] if folded is not None else fold(text)) if prefilter else None
     matches: list[tuple[int, int, int, int, re.Match[str], CompiledRule]] = []
     for rule in rules:
-        if prefilter and rule.requires is not None and not rule.requires.search(text):
+        if prefilter and rule.requires is not None and not (
+                rule.requires_folded.search(low) if low is not None and rule.requires_folded is not None
+                else rule.requires.search(text)):
             continue
         order = rule.order
         hits = rule.folded.finditer(low) if low is not None and rule.folded is not None else rule.regex.finditer(text)

@@ -128,6 +128,7 @@ class CompiledRule:
     not_before: re.Pattern[str] | None
     canon: Mapping[str, str] = field(default_factory=dict)
     requires: re.Pattern[str] | None = None  # searched in a sentence before the rule runs there
+    requires_folded: re.Pattern[str] | None = None  # the same, case-sensitive, for a lower-cased text
     folded: re.Pattern[str] | None = None  # the same, case-sensitive, for a lower-cased text (see folded_pattern)
     _words: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -295,6 +296,7 @@ def compile_grammar(lexicon: Lexicon, rule_file: RuleFile) -> Grammar:
         requires = _compile(rule.name, _expand(rule.name, rule.requires, rule_file.macros, classes), keep)[0] \
             if rule.requires else None
         compiled.append(CompiledRule(rule, order, regex, *guards, canon=canon, requires=requires,
+                                     requires_folded=folded_pattern(requires) if requires else None,
                                      folded=folded_pattern(regex)))
     names = [r.name for r in rule_file.rules]
     dupes = sorted({n for n in names if names.count(n) > 1})

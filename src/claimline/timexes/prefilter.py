@@ -51,7 +51,14 @@ _CASE_FIX = {ch: to for ch, to in _CASE_FIX.items() if ch != to}  # "s" and "i" 
 _NEEDS_FIX = re.compile("[" + re.escape("".join(sorted(_CASE_FIX))) + "]")
 _CASE_FIX_TABLE = str.maketrans(_CASE_FIX)
 _DIGITS = re.compile(r"\d")
-_OTHER_SPACE = re.compile(r"[^\S ]")  # white space but the plain space
+# white space but the plain space (``str.isspace``, as ``\s`` reads it), listed: ``re`` finds
+# the characters of a listed class faster than those of the negated class ``[^\S ]``
+OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_OTHER_SPACE = re.compile(f"[{OTHER_SPACES}]")
+
+
+def _digits_and_spaces(low: str) -> str:
+    return _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low))
 
 
 def normalise(text: str) -> str | None:
@@ -65,7 +72,19 @@ def normalise(text: str) -> str | None:
         return None
     if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
         low = low.translate(_CASE_FIX_TABLE)
-    return _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low))
+    return _digits_and_spaces(low)
+
+
+def normalise_and_fold(text: str) -> tuple[str | None, str | None]:
+    """``(normalise(text), fold(text))``, the text lower-cased once for both."""
+    if "\u0130" in text:
+        return normalise(text), None
+    low = text.lower()
+    if len(low) != len(text):
+        return None, None
+    if _NEEDS_FIX.search(low):
+        return _digits_and_spaces(low.translate(_CASE_FIX_TABLE)), None
+    return _digits_and_spaces(low), low
 
 
 def fold(text: str) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
 from spacy.morphology import Morphology
+from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
 from claimline.doc import doc_index
@@ -44,71 +45,90 @@ def _morph_values(key: tuple[str, str]) -> list[str]:
 _MORPH_VALUES = Memo(_morph_values, size=8192)
 
 
-class _Parse:
-    """The parse of a Doc as lists of ints (absolute heads, label and lemma hashes, part
-    of speech ids), read once: walking the tree through spaCy Tokens built one per step
-    cost more than the rest of the timex layer."""
+def _ids(words) -> list[int]:
+    """The string store hashes of ``words`` (the same in every vocabulary)."""
+    return [get_string_id(w) for w in words]
 
-    __slots__ = ("aux_children", "case_de", "cop_child", "doc", "heads", "is_verb", "modal", "morphs",
-                 "nmod", "nouns", "passive")
+
+_AUX_IDS, _MODAL_IDS, _OF_IDS = _ids(sorted(_AUX_DEPS)), frozenset(_ids(_FUTURE_MODALS)), frozenset(_ids(_OF))
+_NMOD, _AUX_PASS, _COP, _CASE = _ids(["nmod", "aux:pass", "cop", "case"])
+_NOUNS = frozenset({NOUN, PROPN})
+# the columns of the parse array
+_HEAD, _DEP, _POS, _MORPH, _LEMMA, _LOWER = range(6)
+
+
+class _Parse:
+    """The parse of a Doc read once as one array of ints (relative heads, label and lemma
+    hashes, part of speech ids): walking the tree through spaCy Tokens built one per step
+    cost more than the rest of the timex layer. What every tense reading needs (absolute
+    heads, which tokens are governing verbs, each token's auxiliaries and copula) is
+    listed for the whole Doc; the rest (a token's lemma, morphology, label) is read from
+    the array for the few tokens a reading visits."""
+
+    __slots__ = ("arr", "aux_children", "cop_child", "doc", "head_ids", "heads", "is_verb")
 
     def __init__(self, doc) -> None:
-        strings = doc.vocab.strings
         arr = doc.to_array([HEAD, DEP, POS, MORPH, LEMMA, LOWER])  # uint64: hashes as they are, heads relative
-        self.doc = doc
-        self.heads: list[int] = (arr[:, 0].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        deps, pos, lemmas, lowers = arr[:, 1], arr[:, 2], arr[:, 4], arr[:, 5]
-        aux = _any_of(deps, [strings[label] for label in _AUX_DEPS])
+        self.doc, self.arr = doc, arr
+        self.head_ids = arr[:, _HEAD].astype(numpy.int64) + numpy.arange(len(doc))
+        self.heads: list[int] = self.head_ids.tolist()
+        deps, pos = arr[:, _DEP], arr[:, _POS]
+        aux = _any_of(deps, _AUX_IDS)
         # a verb that governs: VERB or AUX, not itself an auxiliary
         self.is_verb: list[bool] = (((pos == VERB) | (pos == AUX)) & ~aux).tolist()
-        self.nouns: list[bool] = ((pos == NOUN) | (pos == PROPN)).tolist()
-        self.nmod: list[bool] = (deps == strings["nmod"]).tolist()
-        self.passive: list[bool] = (deps == strings["aux:pass"]).tolist()
-        self.modal: list[bool] = _any_of(lemmas, [strings[lemma] for lemma in _FUTURE_MODALS]).tolist()
-        self.morphs: list[int] = arr[:, 3].tolist()
-        # each token's first child of label "cop", its auxiliaries (children come in text
-        # order), and the tokens with a child "de"/"du"/"d'" of label "case"
+        # each token's first child of label "cop" and its auxiliaries (children come in text order)
         self.cop_child: dict[int, int] = {}
-        for i in numpy.flatnonzero(deps == strings["cop"]).tolist():
+        for i in numpy.flatnonzero(deps == _COP).tolist():
             if self.heads[i] != i:
                 self.cop_child.setdefault(self.heads[i], i)
         self.aux_children: dict[int, list[int]] = {}
         for i in numpy.flatnonzero(aux).tolist():
             if self.heads[i] != i:
                 self.aux_children.setdefault(self.heads[i], []).append(i)
-        of = (deps == strings["case"]) & _any_of(lowers, [strings[w] for w in _OF])
-        self.case_de = {self.heads[i] for i in numpy.flatnonzero(of).tolist() if self.heads[i] != i}
 
     def feat(self, i: int, field: str) -> list[str]:
         """``doc[i].morph.get(field)``, read once per morphology and field in the process
         (do not change the list)."""
-        return _MORPH_VALUES[self.doc.vocab.strings[self.morphs[i]], field]
+        return _MORPH_VALUES[self.doc.vocab.strings[self.arr.item(i, _MORPH)], field]
+
+    def modal(self, i: int) -> bool:
+        """Whether token ``i``'s lemma is a verb that makes an infinitive future ("devoir", "aller")."""
+        return self.arr.item(i, _LEMMA) in _MODAL_IDS
+
+    def passive(self, i: int) -> bool:
+        """Whether token ``i`` is a passive auxiliary."""
+        return self.arr.item(i, _DEP) == _AUX_PASS
 
     def of_noun(self, i: int) -> bool:
-        """Whether token ``i`` is a noun's complement through "de" ("l'élection de mardi")."""
-        return self.nmod[i] and self.nouns[self.heads[i]] and i in self.case_de
+        """Whether token ``i`` is a noun's complement through "de" ("l'élection de mardi"):
+        label "nmod", a noun as its head, a child "de"/"du"/"d'" of label "case"."""
+        arr = self.arr
+        if arr.item(i, _DEP) != _NMOD or arr.item(self.heads[i], _POS) not in _NOUNS:
+            return False
+        return any(arr.item(j, _DEP) == _CASE and arr.item(j, _LOWER) in _OF_IDS
+                   for j in numpy.flatnonzero(self.head_ids == i).tolist() if j != i)
 
     def verb_tense(self, v: int) -> str | None:
         """The tense of verb ``v`` read from its morphology and its auxiliaries."""
         feat, passive, auxes = self.feat, self.passive, self.aux_children.get(v, ())
         form = feat(v, "VerbForm")
-        if form == ["Inf"] and self.modal[self.heads[v]]:  # "doit s'ouvrir", "allait partir"
+        if form == ["Inf"] and self.modal(self.heads[v]):  # "doit s'ouvrir", "allait partir"
             head_tense = feat(self.heads[v], "Tense")
             return "past" if head_tense and head_tense[0] in ("Imp", "Past") else "future"
         for aux in auxes:
             aux_tense, aux_mood = feat(aux, "Tense"), feat(aux, "Mood")
             if aux_mood == ["Cnd"] or aux_tense == ["Fut"]:
-                perfect = not passive[aux] and form == ["Part"]
+                perfect = not passive(aux) and form == ["Part"]
                 return "past" if perfect and aux_mood == ["Cnd"] else "future"
             if aux_tense in (["Imp"], ["Past"]):
                 return "past"
-            if passive[aux]:  # "est prévue": the passive keeps the auxiliary's tense
+            if passive(aux):  # "est prévue": the passive keeps the auxiliary's tense
                 continue
             if form == ["Part"]:
                 return "past"
-        if any(passive[a] and feat(a, "Tense") == ["Pres"] for a in auxes):
+        if any(passive(a) and feat(a, "Tense") == ["Pres"] for a in auxes):
             return "present"
-        if any(self.modal[a] for a in auxes):  # "va partir", "doit partir"
+        if any(self.modal(a) for a in auxes):  # "va partir", "doit partir"
             return "future"
         tense = feat(v, "Tense")
         if tense == ["Fut"]:
