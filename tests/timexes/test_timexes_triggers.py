@@ -106,6 +106,16 @@ SENTENCES = [
     "Salon ouvert 7-9 mars.",
     "Fermé du 2 jusqu'au 5 juin.",
     "Ouvert entre le 1er et le lundi 3 de novembre.",
+    "Il purgera entre deux et cinq ans de prison.",
+    "Le chantier durera de 3 à 6 mois.",
+    "La boutique rouvrira dans une quinzaine de jours.",
+    "Dans à peine deux heures, tout sera fini.",
+    "Le verdict tombera dans 48 heures.",
+    "Cet hiver sera doux.",
+    "Les travaux reprendront à la fin de l'automne.",
+    "La soirée de lundi fut calme.",
+    "Ils partiront tôt le matin mardi prochain.",
+    "L'après midi du jeudi, la salle était vide.",
     "",
 ]
 
