@@ -7,6 +7,7 @@ classified ad) around an article body.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 import pytest
 
@@ -43,6 +44,32 @@ def test_a_skipped_sections_dates_still_infer_the_publication_date():
     result = annotate(text, sentences=sentences, sections=sections, skip={"boilerplate"}, tense=lambda s, e: "past")
     assert result.published == dt.date(2030, 3, 14) and result.published_source == "inferred"
     assert [(text[t["span"]["start"]:t["span"]["end"]], t["value"]) for t in result.timexes] == [("hier", "2030-03-13")]
+
+
+def test_a_skipped_section_is_read_only_for_the_dates_inference_reads(monkeypatch):
+    annotate_module = importlib.import_module("claimline.timexes.annotate")  # the package exports the function
+    asked = []
+    real = annotate_module.find_candidates
+
+    def spy(text, *args, **kw):
+        found = real(text, *args, **kw)
+        asked.append((text, kw.get("kinds"), [c.rule.rule.kind for c in found]))
+        return found
+
+    monkeypatch.setattr(annotate_module, "find_candidates", spy)
+    byline = "Publié le 14 mars 2030, mis à jour il y a deux heures, lecture 3 minutes"
+    text = byline + "\n" + "Le maire a démissionné hier."
+    sentences, sections = [(0, len(byline)), (len(byline) + 1, len(text))], [
+        ("boilerplate", 0, len(byline) + 1), ("body", len(byline) + 1, len(text))]
+    result = annotate(text, sentences=sentences, sections=sections, skip={"boilerplate"}, tense=lambda s, e: "past")
+    assert result.published == dt.date(2030, 3, 14)
+    (_, kinds, found), (_, body_kinds, _) = asked
+    assert found == ["calendar"] and body_kinds is None  # not "il y a deux heures", "3 minutes"
+    assert {"offset", "duration"} <= {c.rule.rule.kind for c in real(byline)}
+    assert [c.rule.rule.kind for c in real(byline, kinds=kinds)] == ["calendar"]
+    asked.clear()
+    annotate(text, dct=dt.date(2030, 3, 15), sentences=sentences, sections=sections, skip={"boilerplate"})
+    assert [t for t, *_ in asked] == ["Le maire a démissionné hier."]  # a date given: the byline is not read
 
 
 def test_section_kinds_are_checked():

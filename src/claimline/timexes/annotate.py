@@ -196,13 +196,8 @@ def annotate(
     def kind_at(offset: int) -> str:
         return section_kind(regions, offset)
 
-    norm, low = normalise_and_fold(text)
     inferring = dct is None and infer_dct
-    per_sentence = []  # (start, end, skipped, candidates)
-    for s, e in sentences:
-        skipped = bool(skip) and kind_at(s) in skip
-        if e > s and (inferring or not skipped):  # a skipped sentence's dates still infer the DCT
-            per_sentence.append((s, e, skipped, find_candidates(text[s:e], grammar, offset=s, normalised=norm, folded=low)))
+    per_sentence = _detect(text, sentences, grammar, [bool(skip) and kind_at(s) in skip for s, _e in sentences], inferring)
     out = Annotation(published=dct, published_source="given" if dct else None)
     if inferring:
         _infer(out, [c for *_, cs in per_sentence for c in cs], kind_at, tense, grammar)
@@ -223,6 +218,19 @@ def annotate(
             f"timexes: no publication date given or inferred; {n_under} relative expression(s) "
             "left underspecified (X in their value)"
         )
+    return out
+
+
+def _detect(text: str, sentences: list[tuple[int, int]], grammar: Grammar, skipped: list[bool],
+            inferring: bool) -> list[tuple[int, int, bool, list[Candidate]]]:
+    """(start, end, skipped, candidates) of each sentence: a skipped sentence is read only
+    when the publication date is inferred, and only for the dates inference reads."""
+    norm, low = normalise_and_fold(text)
+    out = []
+    for (s, e), skip in zip(sentences, skipped):
+        if e > s and (inferring or not skip):
+            out.append((s, e, skip, find_candidates(text[s:e], grammar, offset=s, normalised=norm, folded=low,
+                                                    kinds=_DATED_KINDS if skip else None)))
     return out
 
 

@@ -15,8 +15,8 @@ datetime.date(2024, 1, 30)
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 
-from claimline.calendar import shift
 from claimline.timexes.values import Context
 
 
@@ -37,7 +37,7 @@ def pick_year(month: int, day: int | None, ctx: Context, *, rel: int | None = No
     spans = []
     for y in years:
         first = calendar_day(y, month, day or 1)
-        last = calendar_day(y, month, day) if day else shift(dt.date(y, month, 1), 1, "M") - dt.timedelta(days=1)
+        last = calendar_day(y, month, day) if day else calendar_day(y, month, monthrange(y, month)[1])
         if first is None or last is None:
             continue
         if weekday is not None and day and first.isoweekday() != weekday:

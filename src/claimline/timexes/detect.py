@@ -12,6 +12,7 @@ the rule listed first. Nothing is normalised here.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -87,7 +88,7 @@ def _candidate(rule: CompiledRule, m: re.Match[str], start: int, end: int, text:
 
 def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0,
                     normalised: str | None = None, folded: str | None = None,
-                    prefilter: bool = True) -> list[Candidate]:
+                    prefilter: bool = True, kinds: Collection[str] | None = None) -> list[Candidate]:
     """Non-overlapping candidates in ``text``, in text order (offsets shifted by ``offset``).
 
     Only the rules whose anchors occur in ``text`` are matched (see
@@ -97,7 +98,8 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
     lower-cased text too when it can). Most
     rules match case-sensitively the lower-cased text (``folded``: :func:`fold` of the
     larger text, like ``normalised``). ``prefilter=False`` matches every rule everywhere,
-    on the text itself, with the same result. A
+    on the text itself, with the same result. With ``kinds``, only the rules of those kinds
+    run (a longer match of another rule then no longer hides theirs). A
     :class:`Candidate` is built only for the matches kept."""
     grammar = grammar or load_grammar()
     rules = grammar.rules
@@ -106,6 +108,8 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
         if norm is not None:
             found = grammar.prefilter.scan(norm, start, start + len(text))
             rules = tuple(rules[i] for i in grammar.prefilter.allowed(found))
+    if kinds is not None:
+        rules = tuple(rule for rule in rules if rule.rule.kind in kinds)
     if not rules:
         return []
     low = (folded[offset : offset + len(text)] if folded is not None else fold(text)) if prefilter else None
