@@ -106,6 +106,9 @@ def test_the_parse_read_as_ints_is_the_parse_read_through_tokens(make_doc):
         assert p.passive(t.i) == (t.dep_ == "aux:pass") and p.modal(t.i) == (t.lemma_ in ("devoir", "aller"))
         for field in ("Tense", "VerbForm", "Mood"):
             assert p.feat(t.i, field) == t.morph.get(field)
+    assert tense_module.sentence_starts(doc) == [s.start for s in doc.sents] and len(list(doc.sents)) == 2
+    one = _verbless_doc(5)
+    assert tense_module.sentence_starts(one) == [s.start for s in one.sents] == [0]
 
 
 # -- the tense is read only where a value depends on it (lazy Context.tense) -----------

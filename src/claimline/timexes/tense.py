@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START
 from spacy.morphology import Morphology
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -174,6 +174,13 @@ def _nearest(verbs: list[int], i: int) -> int:
     return verbs[k]
 
 
+def sentence_starts(doc) -> list[int]:
+    """``[s.start for s in doc.sents]`` read from the sentence-start flags, without a Span per
+    sentence (the Doc's sentence boundaries must be set, as by a parser)."""
+    flags = doc.to_array(SENT_START)  # 1: the token starts a sentence
+    return [0] + [i for i in numpy.flatnonzero(flags == 1).tolist() if i > 0] if len(doc) else []
+
+
 def tense_reader(doc) -> Callable[[int, int], str | None]:
     """A function ``(start, end) -> "past" | "present" | "future" | None`` over ``doc``.
 
@@ -196,7 +203,7 @@ def tense_reader(doc) -> Callable[[int, int], str | None]:
     def sentence_verbs(i: int) -> list[int]:
         """The indices of the verbs of token ``i``'s sentence (the model's), in order."""
         if not sent_starts:
-            sent_starts.extend(s.start for s in doc.sents)
+            sent_starts.extend(sentence_starts(doc))
         k = bisect.bisect_right(sent_starts, i) - 1
         start = sent_starts[k]
         if start not in verbs_of:
@@ -228,4 +235,4 @@ def tense_reader(doc) -> Callable[[int, int], str | None]:
     return tense
 
 
-__all__ = ["tense_reader"]
+__all__ = ["sentence_starts", "tense_reader"]
