@@ -16,7 +16,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from claimline.memo import Memo
 from claimline.timexes.lexicon import CompiledRule, Grammar, load_grammar
 from claimline.timexes.prefilter import fold, normalise
 
@@ -66,20 +65,12 @@ def _allowed(grammar: Grammar, rule: CompiledRule, text: str, start: int, end: i
     return not (rule.rule.quantity_guard and _is_counted(grammar, right))
 
 
-def _group_slots(regex: re.Pattern[str]) -> tuple[tuple[str, int], ...]:
-    """The named groups of ``regex`` but "t" (the extent), with their numbers, in order."""
-    return tuple((name, number) for name, number in regex.groupindex.items() if name != "t")
-
-
-_GROUP_SLOTS = Memo(_group_slots, size=4096)
-
-
 def _candidate(rule: CompiledRule, m: re.Match[str], start: int, end: int, text: str, offset: int) -> Candidate:
     """The candidate of match ``m`` (extent ``start``..``end`` in ``text``): its named groups
     read from the match's spans (``m.regs``), without a dict of every group of the rule."""
     regs = m.regs
     groups = {}
-    for name, number in _GROUP_SLOTS[rule.regex]:
+    for name, number in rule.group_slots:
         s, e = regs[number]
         if s >= 0:  # the group took part in the match
             groups[name] = (text[s:e], s + offset, e + offset)

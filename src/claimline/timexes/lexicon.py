@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -135,6 +135,13 @@ class CompiledRule:
     @property
     def name(self) -> str:
         return self.rule.name
+
+    @cached_property
+    def group_slots(self) -> tuple[tuple[str, int], ...]:
+        """The named groups of the pattern but "t" (the extent), with their numbers, in order
+        (``folded`` numbers them alike). Kept on the rule: a compiled pattern as a dict key
+        is hashed anew each time, its whole compiled code with it."""
+        return tuple((name, number) for name, number in self.regex.groupindex.items() if name != "t")
 
     def canonical(self, word_key: str) -> str:
         """The lexicon's spelling of a matched word ("soiree" -> "soirée"), else the word itself."""
