@@ -11,7 +11,7 @@ import bisect
 from collections.abc import Callable
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, POS, SENT_START
 from spacy.morphology import Morphology
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -54,21 +54,22 @@ _AUX_IDS, _MODAL_IDS, _OF_IDS = _ids(sorted(_AUX_DEPS)), frozenset(_ids(_FUTURE_
 _NMOD, _AUX_PASS, _COP, _CASE = _ids(["nmod", "aux:pass", "cop", "case"])
 _NOUNS = frozenset({NOUN, PROPN})
 # the columns of the parse array
-_HEAD, _DEP, _POS, _MORPH, _LEMMA, _LOWER = range(6)
+_HEAD, _DEP, _POS = range(3)
 
 
 class _Parse:
-    """The parse of a Doc read once as one array of ints (relative heads, label and lemma
-    hashes, part of speech ids): walking the tree through spaCy Tokens built one per step
-    cost more than the rest of the timex layer. What every tense reading needs (absolute
-    heads, which tokens are governing verbs, each token's auxiliaries and copula) is
-    listed for the whole Doc; the rest (a token's lemma, morphology, label) is read from
-    the array for the few tokens a reading visits."""
+    """The parse of a Doc read once as one array of ints (relative heads, label hashes,
+    part of speech ids): walking the tree through spaCy Tokens built one per step cost
+    more than the rest of the timex layer. What every tense reading needs (absolute heads,
+    which tokens are governing verbs, each token's auxiliaries and copula) is listed for
+    the whole Doc; a token's lemma, morphology and lower case are read from the token
+    itself for the few tokens a reading visits (``Doc.to_array`` costs each column for
+    every token)."""
 
     __slots__ = ("arr", "aux_children", "cop_child", "doc", "head_ids", "heads", "is_verb")
 
     def __init__(self, doc) -> None:
-        arr = doc.to_array([HEAD, DEP, POS, MORPH, LEMMA, LOWER])  # uint64: hashes as they are, heads relative
+        arr = doc.to_array([HEAD, DEP, POS])  # uint64: hashes as they are, heads relative
         self.doc, self.arr = doc, arr
         self.head_ids = arr[:, _HEAD].astype(numpy.int64) + numpy.arange(len(doc))
         self.heads: list[int] = self.head_ids.tolist()
@@ -89,11 +90,11 @@ class _Parse:
     def feat(self, i: int, field: str) -> list[str]:
         """``doc[i].morph.get(field)``, read once per morphology and field in the process
         (do not change the list)."""
-        return _MORPH_VALUES[self.doc.vocab.strings[self.arr.item(i, _MORPH)], field]
+        return _MORPH_VALUES[str(self.doc[i].morph), field]
 
     def modal(self, i: int) -> bool:
         """Whether token ``i``'s lemma is a verb that makes an infinitive future ("devoir", "aller")."""
-        return self.arr.item(i, _LEMMA) in _MODAL_IDS
+        return self.doc[i].lemma in _MODAL_IDS
 
     def passive(self, i: int) -> bool:
         """Whether token ``i`` is a passive auxiliary."""
@@ -105,7 +106,7 @@ class _Parse:
         arr = self.arr
         if arr.item(i, _DEP) != _NMOD or arr.item(self.heads[i], _POS) not in _NOUNS:
             return False
-        return any(arr.item(j, _DEP) == _CASE and arr.item(j, _LOWER) in _OF_IDS
+        return any(arr.item(j, _DEP) == _CASE and self.doc[j].lower in _OF_IDS
                    for j in numpy.flatnonzero(self.head_ids == i).tolist() if j != i)
 
     def verb_tense(self, v: int) -> str | None:
