@@ -212,10 +212,13 @@ class Prefilter:
         if norm.find("  ", start, end) >= 0:
             return self.scan_regex(norm, start, end)
         found = 0
-        for last, bits in self.automaton.iter(norm, start, end):
+        # the automaton reads a copy of its whole input in four bytes a character: a slice, not the text
+        part = norm[start:end] if start or end != len(norm) else norm
+        size = len(part)
+        for last, bits in self.automaton.iter(part):
             if bits.__class__ is not int:  # (anywhere, at an end of word): read the character after the anchor
                 after = last + 1
-                ch = norm[after] if after < end else " "
+                ch = part[after] if after < size else " "
                 bits = bits[1] if ch == " " or not (ch.isalnum() or ch == "_") else bits[0]
             found |= bits
         return found
