@@ -186,7 +186,8 @@ def annotate(
     ``vague_type`` is the type of PRESENT_REF/PAST_REF/FUTURE_REF: "TIME" (the French
     TimeBank) or "DATE" (TimeML 1.2's "now"). The sentences that start in a section of a
     kind in ``skip`` (say "boilerplate": ads, forms, bylines) give no timex; when the
-    publication date is inferred, their dates still count for it.
+    publication date is inferred, their dates still count for it (only the rules of the
+    kinds inference reads run there).
     """
     check_vague_type(vague_type)
     grammar = grammar or load_grammar()
