@@ -65,26 +65,18 @@ def normalise(text: str) -> str | None:
     """``text`` the way anchors are compared, character for character (same length, same
     offsets): case folded as ``re`` folds it, digits written ``0``, white space a space.
     None in the unlikely case lower-casing changed the length (no prefilter then)."""
-    if "\u0130" in text:
-        text = text.translate(_BEFORE_LOWER)
-    low = text.lower()
-    if len(low) != len(text):
-        return None
-    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
-        low = low.translate(_CASE_FIX_TABLE)
-    return _digits_and_spaces(low)
+    return normalise_and_fold(text)[0]
 
 
 def normalise_and_fold(text: str) -> tuple[str | None, str | None]:
     """``(normalise(text), fold(text))``, the text lower-cased once for both."""
-    if "\u0130" in text:
-        return normalise(text), None
-    low = text.lower()
+    plain = "\u0130" not in text
+    low = (text if plain else text.translate(_BEFORE_LOWER)).lower()
     if len(low) != len(text):
         return None, None
-    if _NEEDS_FIX.search(low):
+    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
         return _digits_and_spaces(low.translate(_CASE_FIX_TABLE)), None
-    return _digits_and_spaces(low), low
+    return _digits_and_spaces(low), low if plain else None
 
 
 def fold(text: str) -> str | None:
