@@ -14,7 +14,8 @@ counts instead the machine instructions of the layer alone, the same from run to
    up (grammar compiled, dateparser loaded), and the parent switches instrumentation on
    (``callgrind_control -i on``) only around ``--rounds`` passes over the 44 Docs.
 
-Prints millions of instructions per pass. Needs valgrind (``apt-get install valgrind``);
+Prints millions of instructions per pass (within about 1 M from run to run: Python's string
+hash seed changes). Needs valgrind (``apt-get install valgrind``);
 about a minute per setting. Figures, not assertions.
 """
 
@@ -43,21 +44,19 @@ def _prepare(model: str, folder: Path) -> int:
     from spacy.tokens import DocBin
 
     import claimline
-    from claimline.io.corpus import iter_inputs, plan_inputs
-    from claimline.text.model_text import model_text
-    from timex_scores import SHARED
+    from timex_scores import news_dev_texts
 
-    raw = SHARED / "corpora" / "news-dev" / "raw"
-    errors: list[str] = []
-    items = list(iter_inputs(plan_inputs([raw], errors), errors.append))
+    found = news_dev_texts()
+    if found is None:
+        raise SystemExit("../shared/corpora/news-dev/raw is missing")
+    texts, dates = found
     nlp = claimline.load(model, components=[])
     docs = DocBin(store_user_data=False)
-    for doc in nlp.pipe(model_text(item.text) for item in items):
+    for doc in nlp.pipe(texts):
         docs.add(doc)
     docs.to_disk(folder / "docs.spacy")
-    dates = [item.published[:10] if item.published else None for item in items]
-    (folder / "dates.json").write_text(json.dumps(dates), encoding="utf-8")
-    return len(items)
+    (folder / "dates.json").write_text(json.dumps([d.isoformat() if d else None for d in dates]), encoding="utf-8")
+    return len(texts)
 
 
 def _wait(path: Path, process: subprocess.Popen) -> None:

@@ -74,6 +74,23 @@ def peer_rate(model: str) -> tuple[int, int] | None:
     return peer_timex.in_scope(stats)
 
 
+def news_dev_texts() -> tuple[list[str], list] | None:
+    """news-dev's texts as the model reads them and their publication dates (metadata.json,
+    as ``claimline extract`` reads the folder; None where missing), or None if absent."""
+    import datetime as dt
+
+    from claimline.io.corpus import iter_inputs, plan_inputs
+    from claimline.text.model_text import model_text
+
+    raw = SHARED / "corpora" / "news-dev" / "raw"
+    if not raw.is_dir():
+        return None
+    errors: list[str] = []
+    items = list(iter_inputs(plan_inputs([raw], errors), errors.append))
+    return ([model_text(item.text) for item in items],
+            [dt.date.fromisoformat(item.published[:10]) if item.published else None for item in items])
+
+
 def timex_share(model: str, rounds: int = 5) -> dict[str, tuple[float, float]] | None:
     """CPU seconds of the bare spaCy model and of the timex layer alone on news-dev, summed
     over ``rounds`` (after a warm-up: grammar compiled, dateparser loaded), in two settings:
@@ -88,17 +105,12 @@ def timex_share(model: str, rounds: int = 5) -> dict[str, tuple[float, float]] |
     import claimline
     from claimline.components.timexes import TimexesComponent
     from claimline.doc import set_published
-    from claimline.io.corpus import iter_inputs, plan_inputs
-    from claimline.text.model_text import model_text
     from claimline.timexes.dateparse import parse_date
 
-    raw = SHARED / "corpora" / "news-dev" / "raw"
-    if not raw.is_dir():
+    found = news_dev_texts()
+    if found is None:
         return None
-    errors: list[str] = []
-    items = list(iter_inputs(plan_inputs([raw], errors), errors.append))
-    texts = [model_text(item.text) for item in items]
-    dates = [dt.date.fromisoformat(item.published[:10]) if item.published else None for item in items]
+    texts, dates = found
     bare = spacy.load(model)
     nlp = claimline.load(model, components=["claimline_sections"])
     component = TimexesComponent(nlp, "claimline_timexes")
