@@ -44,10 +44,13 @@ def test_candidate_groups_read_from_the_match_spans_are_groupdicts():
 def test_normalising_and_folding_at_once_is_doing_each():
     import sys
 
-    from claimline.timexes.prefilter import OTHER_SPACES, _OTHER_SPACE, fold, normalise, normalise_and_fold
+    from claimline.timexes.prefilter import (
+        OTHER_SPACES, _OTHER_SPACE, PUNCTUATION, SEP, fold, normalise, normalise_and_fold,
+    )
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    zero_space = {ord(c): "0" for c in every if c.isdecimal()} | {ord(c): " " for c in every if c.isspace()}
+    zero_space = {ord(c): "0" for c in every if c.isdecimal()} | {ord(c): " " for c in every if c.isspace()} \
+        | {ord(c): SEP for c in every if not (c.isalnum() or c == "_" or c.isspace() or c in PUNCTUATION)}
     assert [m.group() for m in _OTHER_SPACE.finditer(every)] == [c for c in every if c.isspace() and c != " "]
     assert "\u202f" in _OTHER_SPACE.pattern and OTHER_SPACES in _OTHER_SPACE.pattern
     texts = ["Le 3 mars 2025 à 14\u202fh\u00a030,\tpuis\nle 4.", "İstanbul, le 1er mai", "ſept jours", "Ǆ Straße ﬆ",
@@ -57,3 +60,26 @@ def test_normalising_and_folding_at_once_is_doing_each():
         norm, low = normalise_and_fold(text)
         assert low == fold(text) and (norm is None) == (normalise(text) is None), text[:20]
         assert norm is None or (len(norm) == len(text) and (low is None or norm == low.translate(zero_space))), text[:20]
+
+
+def test_the_code_table_normalises_as_the_regular_expressions_do():
+    import sys
+
+    from claimline.timexes.prefilter import _normalise_slow, fold, normalise_and_fold
+
+    bmp = "".join(map(chr, range(0x10000)))
+    texts = [bmp[k : k + 4096] for k in range(0, len(bmp), 4096)]  # every BMP character, lone surrogates too
+    texts += ["Le 3 mars 2025 à 14\u202fh\u00a030 « ſept » — 1er mai…", "ΣΑΣ σας ǅ", "Mardi 😀 12 février"]
+    if sys.maxunicode >= 0x10FFFF:  # beyond the BMP: the regular expressions themselves
+        texts.append("".join(map(chr, range(0x1D400, 0x1D800))) + " 3 mars")
+    checked = 0
+    for text in texts:
+        norm, low = normalise_and_fold(text)
+        assert low == fold(text), text[:20]
+        lowered = text.replace("\u0130", "i").lower()
+        if len(lowered) == len(text):
+            assert norm == _normalise_slow(lowered), text[:20]
+            checked += 1
+        else:
+            assert norm is None
+    assert checked >= 10

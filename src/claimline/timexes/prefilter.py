@@ -9,9 +9,11 @@ The automaton reports every anchor occurring in the text, where a single regular
 expression of all the anchors (:func:`scan_pattern`, the reference the tests compare
 with) has to be tried at nearly every character: on news text the automaton takes about
 half the time. Two things an automaton of literal strings does not read are handled
-around it: an end of word (an anchor ending in ``END`` is the anchor's text, then a look
-at the next character) and a run of spaces (a space in an anchor stands for one or
-more: a text holding two spaces in a row is scanned with the regular expression).
+around it: an end of word (an anchor ending in ``END`` is its text followed by each of
+the few characters that are not word characters in a normalised text, where any
+punctuation an anchor does not use is written ``SEP``) and a run of spaces (a space in an
+anchor stands for one or more: a text holding two spaces in a row is scanned with the
+regular expression).
 
 >>> p = Prefilter([[("juin", "mai" + END)], []])
 >>> p.allowed(p.scan(normalise("Le 3 MAI."))), p.allowed(p.scan(normalise("la maison")))
@@ -21,8 +23,11 @@ more: a text holding two spaces in a row is scanned with the regular expression)
 from __future__ import annotations
 
 import re
+from functools import cache, reduce
+from operator import itemgetter, or_
 
 import ahocorasick
+import numpy as np
 
 
 def _case_groups() -> list[set[str]]:
@@ -57,26 +62,67 @@ OTHER_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\
 _OTHER_SPACE = re.compile(f"[{OTHER_SPACES}]")
 
 
+# the punctuation anchors are written with ("12/02", "l'an", "mi-mars", "14 h 30"): kept.
+# Any other character that is neither a word character nor white space is written SEP, so
+# that an anchor at an end of word can only be followed by one of FOLLOWERS (or the end of
+# the text), which the automaton lists rather than reading the next character in Python.
+PUNCTUATION = "'’(),-./:"
+SEP = "\x01"
+FOLLOWERS = " " + SEP + PUNCTUATION
+_BMP = 0x10000
+_UTF32 = "utf-32-le"
+_OTHER = re.compile(r"[^\w\s" + re.escape(PUNCTUATION) + "]")
+
+
 def _digits_and_spaces(low: str) -> str:
-    return _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low))
+    return _OTHER.sub(SEP, _OTHER_SPACE.sub(" ", _DIGITS.sub("0", low)))
+
+
+def _normalise_slow(low: str) -> str:
+    """The normalised form of a lower-cased text, with regular expressions: the reference
+    :func:`_code_table` is read from, and the way for a text beyond the BMP."""
+    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
+        low = low.translate(_CASE_FIX_TABLE)
+    return _digits_and_spaces(low)
+
+
+@cache
+def _code_table() -> tuple[np.ndarray, np.ndarray]:
+    """What each code point of the BMP is normalised to (a lower-cased character, as code
+    points: :func:`_normalise_slow` of every BMP character, in one pass) and whether
+    ``re`` folds it otherwise than ``str.lower`` (``_CASE_FIX``). Built once per process."""
+    every = "".join(map(chr, range(_BMP)))
+    table = np.frombuffer(_normalise_slow(every).encode(_UTF32, "surrogatepass"), dtype="<u4").copy()
+    fixed = np.zeros(_BMP, dtype=bool)
+    fixed[[ord(ch) for ch in _CASE_FIX if ord(ch) < _BMP]] = True
+    return table, fixed
 
 
 def normalise(text: str) -> str | None:
     """``text`` the way anchors are compared, character for character (same length, same
-    offsets): case folded as ``re`` folds it, digits written ``0``, white space a space.
+    offsets): case folded as ``re`` folds it, digits written ``0``, white space a space,
+    other characters that are not word characters ``SEP`` but the listed ``PUNCTUATION``.
     None in the unlikely case lower-casing changed the length (no prefilter then)."""
     return normalise_and_fold(text)[0]
 
 
 def normalise_and_fold(text: str) -> tuple[str | None, str | None]:
-    """``(normalise(text), fold(text))``, the text lower-cased once for both."""
+    """``(normalise(text), fold(text))``, the text lower-cased once for both.
+
+    Each character of the lower-cased text is looked up in a table of the BMP
+    (:func:`_code_table`, numpy, built once per process in about 15 ms): the four
+    regular-expression passes it stands for cost about four times as much on news-dev.
+    A text with a character beyond the BMP takes those passes."""
     plain = "\u0130" not in text
     low = (text if plain else text.translate(_BEFORE_LOWER)).lower()
     if len(low) != len(text):
         return None, None
-    if _NEEDS_FIX.search(low):  # the translation is slow: only for the rare texts that need it
-        return _digits_and_spaces(low.translate(_CASE_FIX_TABLE)), None
-    return _digits_and_spaces(low), low if plain else None
+    codes = np.frombuffer(low.encode(_UTF32, "surrogatepass"), dtype="<u4")
+    if codes.size and codes.max() >= _BMP:
+        return _normalise_slow(low), (low if plain and not _NEEDS_FIX.search(low) else None)
+    table, fixed = _code_table()
+    norm = table[codes].tobytes().decode(_UTF32, "surrogatepass")
+    return norm, (low if plain and not fixed[codes].any() else None)
 
 
 def fold(text: str) -> str | None:
@@ -93,6 +139,7 @@ def fold(text: str) -> str | None:
     return low
 
 
+_BITS = itemgetter(1)  # of an automaton hit (end, bits)
 END = "\x00"  # in an anchor: the end of a word (the next character, if any, is not \w)
 WORD = re.compile(r"\w")
 
@@ -172,20 +219,17 @@ class Prefilter:
 
     @staticmethod
     def _automaton(by_anchor: dict[str, int]) -> ahocorasick.Automaton:
-        """An automaton of the anchors' texts; each text's value is its bits (an int),
-        or, when an anchor is that text followed by an end of word, the pair (bits
-        anywhere, bits when no word character follows)."""
-        plain: dict[str, int] = {}
-        ending: dict[str, int] = {}
+        """An automaton of the anchors' texts, each text's value its bits (an int). An
+        anchor followed by an end of word is its text followed by each character that
+        is not a word character in a normalised text (``FOLLOWERS``; :meth:`scan` ends
+        the text with one)."""
+        values: dict[str, int] = {}
         for anchor, bit in by_anchor.items():
-            if anchor.endswith(END):
-                ending[anchor[:-1]] = ending.get(anchor[:-1], 0) | bit
-            else:
-                plain[anchor] = plain.get(anchor, 0) | bit
+            for text in ([anchor[:-1] + ch for ch in FOLLOWERS] if anchor.endswith(END) else [anchor]):
+                values[text] = values.get(text, 0) | bit
         automaton = ahocorasick.Automaton()
-        for text in plain.keys() | ending.keys():
-            bits = plain.get(text, 0)
-            automaton.add_word(text, (bits, bits | ending[text]) if text in ending else bits)
+        for text, bits in values.items():
+            automaton.add_word(text, bits)
         automaton.make_automaton()
         return automaton
 
@@ -203,17 +247,9 @@ class Prefilter:
         end = len(norm) if end is None else end
         if norm.find("  ", start, end) >= 0:
             return self.scan_regex(norm, start, end)
-        found = 0
-        # the automaton reads a copy of its whole input in four bytes a character: a slice, not the text
-        part = norm[start:end] if start or end != len(norm) else norm
-        size = len(part)
-        for last, bits in self.automaton.iter(part):
-            if bits.__class__ is not int:  # (anywhere, at an end of word): read the character after the anchor
-                after = last + 1
-                ch = part[after] if after < size else " "
-                bits = bits[1] if ch == " " or not (ch.isalnum() or ch == "_") else bits[0]
-            found |= bits
-        return found
+        # the automaton reads a copy of its whole input in four bytes a character: a slice,
+        # not the text, ended by a character that ends a word
+        return reduce(or_, map(_BITS, self.automaton.iter(norm[start:end] + SEP)), 0)
 
     def scan_regex(self, norm: str, start: int = 0, end: int | None = None) -> int:
         """:meth:`scan` with the single regular expression of all anchors (the reference)."""
