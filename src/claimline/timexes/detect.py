@@ -74,7 +74,12 @@ def _candidate(rule: CompiledRule, m: re.Match[str], start: int, end: int, text:
         s, e = regs[number]
         if s >= 0:  # the group took part in the match
             groups[name] = (text[s:e], s + offset, e + offset)
-    return Candidate(rule, start + offset, end + offset, text[start:end], groups, text[max(0, start - 60) : start])
+    # built as :func:`claimline.timexes.values.evolve` copies: a frozen dataclass's __init__
+    # sets each field through object.__setattr__, several times slower on this hot path
+    cand = object.__new__(Candidate)
+    cand.__dict__.update(rule=rule, start=start + offset, end=end + offset, text=text[start:end], groups=groups,
+                         left=text[max(0, start - 60) : start])
+    return cand
 
 
 def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 0,
@@ -97,8 +102,7 @@ def find_candidates(text: str, grammar: Grammar | None = None, *, offset: int = 
     if prefilter and grammar.prefilter is not None:
         start, norm = (offset, normalised) if normalised is not None else (0, normalise(text))
         if norm is not None:
-            found = grammar.prefilter.scan(norm, start, start + len(text))
-            rules = tuple(rules[i] for i in grammar.prefilter.allowed(found))
+            rules = grammar.rules_for(grammar.prefilter.scan(norm, start, start + len(text)))
     if kinds is not None:
         rules = tuple(rule for rule in rules if rule.rule.kind in kinds)
     if not rules:

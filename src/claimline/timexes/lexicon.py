@@ -166,8 +166,21 @@ class Grammar:
     rules: tuple[CompiledRule, ...]
     prefilter: Prefilter | None = None  # which rules can match a text (claimline.timexes.triggers)
 
+    _by_found: dict[int, tuple[CompiledRule, ...]] = field(default_factory=dict, compare=False, repr=False)
+
     def rule(self, name: str) -> CompiledRule:
         return next(r for r in self.rules if r.name == name)
+
+    def rules_for(self, found: int) -> tuple[CompiledRule, ...]:
+        """The rules that can match a text whose anchor scan gave ``found``
+        (:meth:`Prefilter.scan`), remembered: a few hundred combinations recur."""
+        rules = self._by_found.get(found)
+        if rules is None:
+            if len(self._by_found) >= 4096:
+                self._by_found.clear()
+            allowed = self.prefilter.allowed(found) if self.prefilter is not None else range(len(self.rules))
+            rules = self._by_found[found] = tuple(self.rules[i] for i in allowed)
+        return rules
 
 
 _PLACEHOLDER = re.compile(r"%(\w+)%")

@@ -118,11 +118,12 @@ def normalise_and_fold(text: str) -> tuple[str | None, str | None]:
     if len(low) != len(text):
         return None, None
     codes = np.frombuffer(low.encode(_UTF32, "surrogatepass"), dtype="<u4")
-    if codes.size and codes.max() >= _BMP:
-        return _normalise_slow(low), (low if plain and not _NEEDS_FIX.search(low) else None)
     table, fixed = _code_table()
-    norm = table[codes].tobytes().decode(_UTF32, "surrogatepass")
-    return norm, (low if plain and not fixed[codes].any() else None)
+    try:
+        mapped = table[codes]
+    except IndexError:  # a character beyond the BMP
+        return _normalise_slow(low), (low if plain and not _NEEDS_FIX.search(low) else None)
+    return mapped.tobytes().decode(_UTF32, "surrogatepass"), (low if plain and not fixed[codes].any() else None)
 
 
 def fold(text: str) -> str | None:
@@ -215,7 +216,6 @@ class Prefilter:
         self.at_end = {t: self.masks[t] | by_anchor.get(t + END, 0) for t in texts}  # when no \w follows
         self.pattern = re.compile(scan_pattern(list(by_anchor))) if by_anchor else None
         self.automaton = self._automaton(by_anchor) if by_anchor else None
-        self._allowed: dict[int, tuple[int, ...]] = {}
 
     @staticmethod
     def _automaton(by_anchor: dict[str, int]) -> ahocorasick.Automaton:
@@ -265,10 +265,8 @@ class Prefilter:
         return found
 
     def allowed(self, found: int) -> tuple[int, ...]:
-        """The indexes of the rules all of whose anchor sets are in ``found``."""
-        rules = self._allowed.get(found)
-        if rules is None:
-            rules = self._allowed[found] = tuple(i for i, m in enumerate(self.rule_masks) if m & found == m)
-        return rules
+        """The indexes of the rules all of whose anchor sets are in ``found`` (the grammar
+        remembers them: :meth:`claimline.timexes.lexicon.Grammar.rules_for`)."""
+        return tuple(i for i, m in enumerate(self.rule_masks) if m & found == m)
 
 
