@@ -23,7 +23,7 @@ regular expression).
 from __future__ import annotations
 
 import re
-from functools import cache, reduce
+from functools import cache, cached_property, reduce
 from operator import itemgetter, or_
 
 import ahocorasick
@@ -209,13 +209,29 @@ class Prefilter:
                 for anchor in need:
                     by_anchor[anchor] = by_anchor.get(anchor, 0) | bit
             self.rule_masks.append(mask)
-        # the scan reports the longest anchor text at each position: it implies the
-        # anchors that are its prefixes, and, at an end of word, those ending there
-        texts = sorted({a.rstrip(END) for a in by_anchor})
-        self.masks = {t: self._mask(_implied(t), by_anchor) for t in texts}
-        self.at_end = {t: self.masks[t] | by_anchor.get(t + END, 0) for t in texts}  # when no \w follows
-        self.pattern = re.compile(scan_pattern(list(by_anchor))) if by_anchor else None
+        self._by_anchor = by_anchor
         self.automaton = self._automaton(by_anchor) if by_anchor else None
+
+    # the regular expression of all anchors and its masks serve :meth:`scan_regex` only (the
+    # reference, and a text holding a run of spaces): built on first use, not at load
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str] | None:
+        """:func:`scan_pattern` of all the anchors, compiled (None when there is none)."""
+        return re.compile(scan_pattern(list(self._by_anchor))) if self._by_anchor else None
+
+    @cached_property
+    def masks(self) -> dict[str, int]:
+        """The bits of each anchor text the regular expression reports: the longest at a
+        position implies the anchors that are its prefixes, and, at an end of word, those
+        ending there."""
+        texts = sorted({a.rstrip(END) for a in self._by_anchor})
+        return {t: self._mask(_implied(t), self._by_anchor) for t in texts}
+
+    @cached_property
+    def at_end(self) -> dict[str, int]:
+        """:attr:`masks` when no word character follows the anchor text."""
+        return {t: mask | self._by_anchor.get(t + END, 0) for t, mask in self.masks.items()}
 
     @staticmethod
     def _automaton(by_anchor: dict[str, int]) -> ahocorasick.Automaton:

@@ -52,6 +52,7 @@ except ImportError:  # pragma: no cover - Python 3.10
 _EXACT_LIMIT = 256  # alternatives kept when spelling out a node's matches exactly
 
 
+@lru_cache(maxsize=4096)
 def _char(ch: str) -> str:
     return normalise(ch) or ch.lower()
 
@@ -143,10 +144,29 @@ def _reduce(alts) -> tuple[str, ...]:
     condition, and weaker)."""
     plain: list[str] = []  # kept anchors, those without an end of word apart (a quick test)
     ends: list[str] = []
-    for alt in sorted({_strip(a) for a in alts}, key=len):
-        if any(k in alt for k in plain) or any(k[:-1] in alt and _holds(alt, k) for k in ends):
+    plain_set: set[str] = set()
+    end_bases: set[str] = set()  # the kept anchors ending a word, without their END
+    plain_sizes: set[int] = set()
+    end_sizes: set[int] = set()
+
+    def held(alt: str, keys: set[str], sizes: set[int]):  # the members of ``keys`` occurring in ``alt``
+        for size in sizes:  # a few sizes: cheaper than trying each of hundreds of keys
+            for i in range(len(alt) - size + 1):
+                if alt[i : i + size] in keys:
+                    yield alt[i : i + size]
+
+    for alt in sorted({_strip(a) for a in alts}, key=lambda a: (len(a), a)):  # in a fixed order: the result depends on it
+        if next(held(alt, plain_set, plain_sizes), None) is not None \
+                or any(_holds(alt, b + _END) for b in held(alt, end_bases, end_sizes)):
             continue
-        (ends if alt.endswith(_END) else plain).append(alt)
+        if alt.endswith(_END):
+            ends.append(alt)
+            end_bases.add(alt[:-1])
+            end_sizes.add(len(alt) - 1)
+        else:
+            plain.append(alt)
+            plain_set.add(alt)
+            plain_sizes.add(len(alt))
     return tuple(sorted(plain + ends, key=len))
 
 
