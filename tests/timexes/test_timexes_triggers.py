@@ -212,6 +212,24 @@ def test_anchors_read_from_a_pattern():
     assert prefilter.allowed(prefilter.scan(normalise("en maison"))) == (1,)
 
 
+def test_a_class_too_large_to_cross_gives_its_last_letters_to_the_next_word():
+    # 676 invented three-letter words ending in "e" or "x", then a unit: too many to spell
+    # out (1 352 anchors), so the anchors join the words' last letters to the unit
+    import itertools
+
+    words = [a + b + c for a, b in itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=2) for c in "ex"][:676]
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(words) + r")\s+(?:ans|jours)(?![\w])", re.I)
+    needs = rule_anchors(pattern)
+    best = needs[0]
+    assert all(a.rstrip(_END).endswith((" ans", " jours")) and len(a.split(" ")[0]) == 2 for a in best), best[:5]
+    assert {"be ans", "mx jours"} <= set(best)
+    prefilter = Prefilter([needs])
+    for text, matches in (("Il y a vingt abx ans.", True), ("Dans les jours qui viennent.", False),
+                          ("toujours", False), ("MAE   Jours", True)):
+        assert bool(pattern.search(text)) == matches, text
+        assert prefilter.allowed(prefilter.scan(normalise(text))) == ((0,) if matches else ()), text
+
+
 @pytest.mark.skipif(sys.maxunicode < 0x10FFFF, reason="narrow build")
 def test_normalisation_agrees_with_re_on_every_code_point():
     every = "".join(map(chr, range(sys.maxunicode + 1)))
