@@ -75,6 +75,8 @@ def _same(text: str) -> None:
 
 
 SENTENCES = [
+    "Publié le  3   mars\n\n2025 à  14 h  30 ; il y a\n\ndeux  ans, en  mai  dernier.",  # runs of white space
+    "Rendez-vous   dans  trois   jours\t\tplus tard,\u00a0 vers\n16  heures.",
     "Le conseil se réunira mercredi à 11 h 30, puis le 16 à 18 h.",
     "Du samedi 13 au dimanche 15 juillet, la fête a duré trois jours.",
     "Il y a deux ans, l'usine employait 2 000 salariés ; dans 24 heures elle fermera.",

@@ -12,8 +12,8 @@ half the time. Two things an automaton of literal strings does not read are hand
 around it: an end of word (an anchor ending in ``END`` is its text followed by each of
 the few characters that are not word characters in a normalised text, where any
 punctuation an anchor does not use is written ``SEP``) and a run of spaces (a space in an
-anchor stands for one or more: a text holding two spaces in a row is scanned with the
-regular expression).
+anchor stands for one or more, and never two in a row: a run in the text is scanned as
+one space).
 
 >>> p = Prefilter([[("juin", "mai" + END)], []])
 >>> p.allowed(p.scan(normalise("Le 3 MAI."))), p.allowed(p.scan(normalise("la maison")))
@@ -141,6 +141,7 @@ def fold(text: str) -> str | None:
 
 
 _BITS = itemgetter(1)  # of an automaton hit (end, bits)
+_SPACE_RUN = re.compile(" {2,}")
 END = "\x00"  # in an anchor: the end of a word (the next character, if any, is not \w)
 WORD = re.compile(r"\w")
 
@@ -213,7 +214,7 @@ class Prefilter:
         self.automaton = self._automaton(by_anchor) if by_anchor else None
 
     # the regular expression of all anchors and its masks serve :meth:`scan_regex` only (the
-    # reference, and a text holding a run of spaces): built on first use, not at load
+    # reference the tests compare the automaton with): built on first use, not at load
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -261,11 +262,12 @@ class Prefilter:
         if self.automaton is None:
             return 0
         end = len(norm) if end is None else end
-        if norm.find("  ", start, end) >= 0:
-            return self.scan_regex(norm, start, end)
         # the automaton reads a copy of its whole input in four bytes a character: a slice,
         # not the text, ended by a character that ends a word
-        return reduce(or_, map(_BITS, self.automaton.iter(norm[start:end] + SEP)), 0)
+        part = norm[start:end]
+        if "  " in part:  # a space in an anchor stands for a run of them: one, as the anchors write it
+            part = _SPACE_RUN.sub(" ", part)
+        return reduce(or_, map(_BITS, self.automaton.iter(part + SEP)), 0)
 
     def scan_regex(self, norm: str, start: int = 0, end: int | None = None) -> int:
         """:meth:`scan` with the single regular expression of all anchors (the reference)."""
