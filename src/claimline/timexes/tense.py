@@ -66,13 +66,14 @@ class _Parse:
     itself for the few tokens a reading visits (``Doc.to_array`` costs each column for
     every token)."""
 
-    __slots__ = ("arr", "aux_children", "cop_child", "doc", "head_ids", "heads", "is_verb")
+    __slots__ = ("arr", "aux_children", "cop_child", "doc", "heads", "is_verb", "morphs")
 
     def __init__(self, doc) -> None:
         arr = doc.to_array([HEAD, DEP, POS])  # uint64: hashes as they are, heads relative
         self.doc, self.arr = doc, arr
-        self.head_ids = arr[:, _HEAD].astype(numpy.int64) + numpy.arange(len(doc))
-        self.heads: list[int] = self.head_ids.tolist()
+        self.morphs: dict[int, str] = {}
+        # relative heads as signed ints (the same bits: a view), made absolute
+        self.heads: list[int] = (arr[:, _HEAD].view(numpy.int64) + numpy.arange(len(doc))).tolist()
         deps, pos = arr[:, _DEP], arr[:, _POS]
         aux = _any_of(deps, _AUX_IDS)
         # a verb that governs: VERB or AUX, not itself an auxiliary
@@ -89,8 +90,11 @@ class _Parse:
 
     def feat(self, i: int, field: str) -> list[str]:
         """``doc[i].morph.get(field)``, read once per morphology and field in the process
-        (do not change the list)."""
-        return _MORPH_VALUES[str(self.doc[i].morph), field]
+        (do not change the list); a token's morphology is read once per Doc."""
+        morph = self.morphs.get(i)
+        if morph is None:
+            morph = self.morphs[i] = str(self.doc[i].morph)
+        return _MORPH_VALUES[morph, field]
 
     def modal(self, i: int) -> bool:
         """Whether token ``i``'s lemma is a verb that makes an infinitive future ("devoir", "aller")."""
@@ -106,8 +110,7 @@ class _Parse:
         arr = self.arr
         if arr.item(i, _DEP) != _NMOD or arr.item(self.heads[i], _POS) not in _NOUNS:
             return False
-        return any(arr.item(j, _DEP) == _CASE and self.doc[j].lower in _OF_IDS
-                   for j in numpy.flatnonzero(self.head_ids == i).tolist() if j != i)
+        return any(child.dep == _CASE and child.lower in _OF_IDS for child in self.doc[i].children)
 
     def verb_tense(self, v: int) -> str | None:
         """The tense of verb ``v`` read from its morphology and its auxiliaries."""
